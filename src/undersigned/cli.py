@@ -1,0 +1,17 @@
+"""The `undersigned` command: Django's management commands, plus `serve`."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a management command; `undersigned serve` starts the production web server."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "undersigned.settings")
+    argv = list(sys.argv if argv is None else argv)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["undersigned", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

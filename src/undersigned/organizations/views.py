@@ -1,0 +1,34 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from undersigned.organizations import selectors
+from undersigned.organizations.models import Organization
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("kind", "")
+    if kind not in Organization.Kind.values:
+        kind = ""
+    organizations = selectors.organization_directory(query=query, kind=kind)
+    page_obj = Paginator(organizations, 60).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organizations/directory.html",
+        {"page_obj": page_obj, "query": query, "kind": kind, "kinds": Organization.Kind.choices},
+    )
+
+
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = selectors.organization_for_page(slug=slug)
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "organization": organization,
+            "memberships": selectors.organization_memberships(organization=organization),
+            "members": selectors.organization_members(organization=organization),
+            "statements": selectors.organization_statements(organization=organization),
+        },
+    )

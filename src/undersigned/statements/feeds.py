@@ -1,0 +1,100 @@
+"""RSS and Atom feeds: all statements, per category, per organisation."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from undersigned.organizations.models import Organization
+from undersigned.statements import selectors
+from undersigned.statements.models import Category, Statement
+
+
+class StatementFeed(Feed):
+    """The newest published statements, in the reader's language."""
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["Content-Language"] = get_language()
+        return response
+
+    def title(self, obj=None):
+        return _("%(site)s: statements") % {"site": settings.SITE_NAME}
+
+    def link(self, obj=None):
+        return reverse("statements:archive")
+
+    def description(self, obj=None):
+        return _("Joint statements of civil-society organisations.")
+
+    def items(self, obj=None):
+        return selectors.statements_for_feed()
+
+    def item_title(self, item: Statement) -> str:
+        return item.translation().title
+
+    def item_description(self, item: Statement) -> str:
+        return item.translation().excerpt(600)
+
+    def item_pubdate(self, item: Statement):
+        return item.published_at
+
+    def item_updateddate(self, item: Statement):
+        return item.updated_at
+
+    def item_categories(self, item: Statement):
+        return [category.name for category in item.categories.all()]
+
+    def item_guid(self, item: Statement) -> str:
+        return f"{settings.SITE_URL}/statements/{item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class StatementAtomFeed(StatementFeed):
+    feed_type = Atom1Feed
+    subtitle = StatementFeed.description
+
+
+class CategoryFeed(StatementFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, obj):
+        return _("%(site)s: %(category)s") % {"site": settings.SITE_NAME, "category": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return selectors.statements_for_feed(category=obj)
+
+
+class CategoryAtomFeed(CategoryFeed):
+    feed_type = Atom1Feed
+    subtitle = StatementFeed.description
+
+
+class OrganizationFeed(StatementFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Organization, slug=slug)
+
+    def title(self, obj):
+        return _("%(site)s: statements signed by %(organization)s") % {
+            "site": settings.SITE_NAME,
+            "organization": obj.name,
+        }
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return selectors.statements_for_feed(organization=obj)
+
+
+class OrganizationAtomFeed(OrganizationFeed):
+    feed_type = Atom1Feed
+    subtitle = StatementFeed.description

@@ -1,0 +1,199 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.core.languages import LANGUAGE_CHOICES, fallback_order
+from undersigned.core.text import excerpt, markdown_to_text, render_markdown
+
+
+class Category(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_hy = models.CharField(_("name (Armenian)"), max_length=120, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:category", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        for language in fallback_order(get_language() or "en"):
+            if value := getattr(self, f"name_{language}", ""):
+                return value
+        return self.slug
+
+
+class StatementQuerySet(models.QuerySet):
+    def visible(self):
+        """Statements with a public page: open for signature, published, closed or withdrawn."""
+        return self.exclude(status=Statement.Status.DRAFT)
+
+    def published(self):
+        """Statements in the public archive, newest first."""
+        return self.filter(
+            status__in=[Statement.Status.PUBLISHED, Statement.Status.CLOSED],
+            published_at__lte=timezone.now(),
+        ).order_by("-published_at", "-pk")
+
+    def open_for_signature(self):
+        """Statements whose sign-on is open now, before or after publication."""
+        now = timezone.now()
+        return self.filter(
+            Q(status=Statement.Status.OPEN)
+            | Q(status=Statement.Status.PUBLISHED, open_for_joining=True),
+            Q(signature_deadline__isnull=True) | Q(signature_deadline__gt=now),
+        )
+
+    def with_signatory_count(self):
+        return self.annotate(signatory_count=models.Count("signatories", distinct=True))
+
+
+class Statement(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open for signature")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class SignatoryOrder(models.TextChoices):
+        LISTED = "listed", _("As listed")
+        ALPHABETICAL = "alphabetical", _("Alphabetical")
+
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publishers = models.ManyToManyField(
+        "organizations.Organization",
+        related_name="published_statements",
+        blank=True,
+        verbose_name=_("publishing organisations"),
+    )
+    categories = models.ManyToManyField(
+        Category, related_name="statements", blank=True, verbose_name=_("categories")
+    )
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=LANGUAGE_CHOICES, default="en"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    events_start = models.DateField(
+        _("events from"), null=True, blank=True, help_text=_("The date of the events it concerns.")
+    )
+    events_end = models.DateField(_("events until"), null=True, blank=True)
+    open_for_joining = models.BooleanField(
+        _("open for others to join"),
+        default=False,
+        help_text=_("After publication, organisations may still sign."),
+    )
+    signature_deadline = models.DateTimeField(_("signature deadline"), null=True, blank=True)
+    signatory_order = models.CharField(
+        _("order of signatories"),
+        max_length=12,
+        choices=SignatoryOrder.choices,
+        default=SignatoryOrder.LISTED,
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "open"]) | Q(published_at__isnull=False),
+                name="published_statement_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        translation = self.translation()
+        return translation.title if translation else self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_listed(self) -> bool:
+        return self.status in {self.Status.PUBLISHED, self.Status.CLOSED}
+
+    @property
+    def date(self):
+        return self.published_at or self.created_at
+
+    def translation(self, language: str | None = None) -> "StatementTranslation | None":
+        """Return the translation in the language, or the best fallback (uses prefetched rows)."""
+        translations = {t.language: t for t in self.translations.all()}
+        for code in fallback_order(language or get_language() or "en"):
+            if code in translations:
+                return translations[code]
+        return None
+
+    def available_languages(self) -> list[str]:
+        return sorted(t.language for t in self.translations.all())
+
+
+class StatementTranslation(models.Model):
+    statement = models.ForeignKey(
+        Statement,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("statement"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    title = models.CharField(_("title"), max_length=400)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Shown in listings; the start of the body if empty.")
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Markdown. Footnotes: write [1] in the text and a line “[1] source” at the end."
+        ),
+    )
+    adoption_note = models.CharField(
+        _("note on adoption"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "For example: adopted by the Governing Board at its meeting of 27–28 September."
+        ),
+    )
+    body_html = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "language"], name="one_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"
+
+    def save(self, *args, **kwargs):
+        # Rendering is costly; do it once per edit, not per page view.
+        self.body_html = render_markdown(self.body)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def excerpt(self, length: int = 280) -> str:
+        return excerpt(self.summary or markdown_to_text(self.body), length)

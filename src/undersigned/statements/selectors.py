@@ -1,0 +1,89 @@
+"""Reads for statements: the archive, a statement page, feeds and sitemaps use these."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from undersigned.organizations.models import Organization
+from undersigned.signatures.models import Signatory
+from undersigned.statements.models import Category, Statement
+
+
+def _with_listing_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
+    return queryset.with_signatory_count().prefetch_related(  # type: ignore[attr-defined]
+        "translations", "categories"
+    )
+
+
+@dataclass(frozen=True)
+class ArchiveFilters:
+    category: Category | None = None
+    year: int | None = None
+    organization: Organization | None = None
+
+
+def statement_archive(*, filters: ArchiveFilters | None = None) -> QuerySet[Statement]:
+    """Return published statements, newest first, filtered and ready to list."""
+    filters = filters or ArchiveFilters()
+    statements = Statement.objects.published()
+    if filters.category is not None:
+        statements = statements.filter(categories=filters.category)
+    if filters.year is not None:
+        statements = statements.filter(published_at__year=filters.year)
+    if filters.organization is not None:
+        # A subquery, not a join: a join would also narrow the signatory count to one.
+        signed = Signatory.objects.filter(organization=filters.organization)
+        statements = statements.filter(pk__in=signed.values("statement_id"))
+    return _with_listing_data(statements)
+
+
+def statement_years() -> list[int]:
+    """Return the years that have published statements, newest first."""
+    dates = Statement.objects.published().dates("published_at", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def statements_open_for_signature(*, limit: int = 5) -> QuerySet[Statement]:
+    """Return statements collecting signatures now, nearest deadline first."""
+    statements = Statement.objects.open_for_signature().order_by(
+        "signature_deadline", "-published_at", "-created_at"
+    )
+    return _with_listing_data(statements)[:limit]
+
+
+def statement_for_page(*, slug: str) -> Statement:
+    """Return a publicly visible statement with everything its page shows, or raise Http404."""
+    statements = Statement.objects.visible().prefetch_related(
+        "translations",
+        "categories",
+        "publishers",
+    )
+    return get_object_or_404(statements, slug=slug)
+
+
+def statement_signatories(*, statement: Statement) -> list[Signatory]:
+    """Return the statement's signatories in its chosen order, organisations loaded."""
+    signatories = Signatory.objects.filter(statement=statement).select_related("organization")
+    if statement.signatory_order == Statement.SignatoryOrder.ALPHABETICAL:
+        rows = list(signatories)
+        rows.sort(key=lambda s: s.organization.name.casefold())
+        return rows
+    # Position 0 means "not placed": those go last, in the order they signed.
+    return sorted(signatories, key=lambda s: (s.position == 0, s.position, s.created_at, s.pk))
+
+
+def statements_for_feed(
+    *, category: Category | None = None, organization: Organization | None = None, limit: int = 30
+) -> QuerySet[Statement]:
+    """Return the newest published statements for a feed."""
+    filters = ArchiveFilters(category=category, organization=organization)
+    return statement_archive(filters=filters)[:limit]
+
+
+def categories_with_counts() -> QuerySet[Category]:
+    """Return categories with the number of published statements in each."""
+    published = Statement.objects.published().values("pk")
+    return Category.objects.annotate(
+        statement_count=Count("statements", filter=Q(statements__in=published))
+    ).order_by("name_en")

@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from undersigned.organizations.models import Organization
+from undersigned.statements import selectors
+from undersigned.statements.models import Category
+
+
+def _page_number(request: HttpRequest, page: int | None) -> int:
+    if page is not None:
+        return page
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
+    """Read the archive filters from the query string, ignoring values that match nothing."""
+    active: dict[str, str] = {}
+    category = organization = None
+    year = None
+    if slug := request.GET.get("category", ""):
+        category = Category.objects.filter(slug=slug).first()
+        if category:
+            active["category"] = slug
+    if (raw_year := request.GET.get("year", "")).isdigit():
+        year = int(raw_year)
+        active["year"] = raw_year
+    if slug := request.GET.get("organization", ""):
+        organization = Organization.objects.filter(slug=slug).first()
+        if organization:
+            active["organization"] = slug
+    filters = selectors.ArchiveFilters(category=category, year=year, organization=organization)
+    return filters, active
+
+
+def _paginate(request: HttpRequest, statements, page: int | None):
+    paginator = Paginator(statements, settings.ARCHIVE_PAGE_SIZE)
+    try:
+        page_obj = paginator.page(_page_number(request, page))
+    except EmptyPage as error:
+        raise Http404("No such page") from error
+    return paginator, page_obj
+
+
+def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
+    filters, active = _filters_from_query(request)
+    if page == 1:
+        return redirect(reverse("statements:archive"), permanent=True)
+    statements = selectors.statement_archive(filters=filters)
+    paginator, page_obj = _paginate(request, statements, page)
+    return render(
+        request,
+        "statements/archive.html",
+        {
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "statements": page_obj.object_list,
+            "filters": filters,
+            "active_filters": active,
+            "categories": Category.objects.all(),
+            "years": selectors.statement_years(),
+            "page_url_name": "statements:archive_page",
+            "page_url_kwargs": {},
+        },
+    )
+
+
+def category_detail(request: HttpRequest, slug: str, page: int | None = None) -> HttpResponse:
+    category = get_object_or_404(Category, slug=slug)
+    statements = selectors.statement_archive(filters=selectors.ArchiveFilters(category=category))
+    paginator, page_obj = _paginate(request, statements, page)
+    return render(
+        request,
+        "statements/category.html",
+        {
+            "category": category,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "statements": page_obj.object_list,
+            "page_url_name": "statements:category_page",
+            "page_url_kwargs": {"slug": slug},
+        },
+    )
+
+
+def category_list(request: HttpRequest) -> HttpResponse:
+    categories = selectors.categories_with_counts()
+    return render(request, "statements/category_list.html", {"categories": categories})
+
+
+def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_page(slug=slug)
+    language = get_language() or settings.LANGUAGE_CODE
+    translation = statement.translation(language)
+    if translation is None:
+        raise Http404("The statement has no text yet.")
+    signatories = selectors.statement_signatories(statement=statement)
+    return render(
+        request,
+        "statements/detail.html",
+        {
+            "statement": statement,
+            "translation": translation,
+            "is_fallback": translation.language != language,
+            "signatories": signatories,
+            "alternate_languages": statement.available_languages(),
+        },
+    )
