@@ -19,11 +19,13 @@ help:
 	@echo "make bench  performance figures (docs/performance.md)"
 	@echo "make eval   organisation-name matching: precision, recall, F1"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard package.json)
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (Django 6). Install it and retry, or set PYTHON=/path/to/python3.12."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# axe-core (accessibility audits in the browser tests) comes from the npm registry.
+	@if [ -f package.json ] && command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund; fi
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "undersigned.organizations",
     "undersigned.statements",
     "undersigned.signatures",
+    "undersigned.importer",
+    "undersigned.engagement",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

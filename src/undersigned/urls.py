@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("statements/", include("undersigned.statements.urls")),
     path("organisations/", include("undersigned.organizations.urls")),
+    path("", include("undersigned.signatures.urls")),
+    path("", include("undersigned.engagement.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

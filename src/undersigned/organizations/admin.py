@@ -1,7 +1,21 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from undersigned.organizations import selectors
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.organizations.services import (
+    MergeConflict,
+    organization_merge,
+    organization_merge_conflicts,
+)
+
+# Scanning every record against the registry costs about a millisecond each.
+FULL_SCAN_LIMIT = 3000
 
 
 class AliasInline(admin.TabularInline):
@@ -14,8 +28,8 @@ class MembershipInline(admin.TabularInline):
     fk_name = "member"
     autocomplete_fields = ["network"]
     extra = 0
-    verbose_name = _("membership in a network")
-    verbose_name_plural = _("memberships in networks")
+    verbose_name = gettext_lazy("membership in a network")
+    verbose_name_plural = gettext_lazy("memberships in networks")
 
 
 class MemberInline(admin.TabularInline):
@@ -23,8 +37,8 @@ class MemberInline(admin.TabularInline):
     fk_name = "network"
     autocomplete_fields = ["member"]
     extra = 0
-    verbose_name = _("member")
-    verbose_name_plural = _("members")
+    verbose_name = gettext_lazy("member")
+    verbose_name_plural = gettext_lazy("members")
 
 
 @admin.register(Organization)
@@ -36,6 +50,113 @@ class OrganizationAdmin(admin.ModelAdmin):
     inlines = [AliasInline, MembershipInline, MemberInline]
     readonly_fields = ["created_at", "updated_at"]
     view_on_site = True
+    actions = ["merge_selected", "mark_reviewed"]
+    change_list_template = "admin/organizations/organization/change_list.html"
+
+    def get_urls(self):
+        own = [
+            path(
+                "duplicates/",
+                self.admin_site.admin_view(self.duplicates_view),
+                name="organizations_organization_duplicates",
+            ),
+            path(
+                "merge/",
+                self.admin_site.admin_view(self.merge_view),
+                name="organizations_organization_merge",
+            ),
+        ]
+        return own + super().get_urls()
+
+    @admin.action(description=gettext_lazy("Mark as reviewed"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        updated = queryset.update(needs_review=False)
+        self.message_user(
+            request, _("%(count)d organisation(s) marked as reviewed.") % {"count": updated}
+        )
+
+    @admin.action(
+        description=gettext_lazy("Merge the selected organisations…"), permissions=["change"]
+    )
+    def merge_selected(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True)[:2])
+        if queryset.count() != 2:
+            self.message_user(
+                request, _("Select exactly two organisations to merge."), messages.ERROR
+            )
+            return None
+        return redirect(
+            f"{reverse('admin:organizations_organization_merge')}?ids={ids[0]},{ids[1]}"
+        )
+
+    def duplicates_view(self, request):
+        """List pairs of records that probably name one organisation, with scores."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        scope = request.GET.get("scope", "review")
+        organizations = Organization.objects.all()
+        too_large = scope == "all" and organizations.count() > FULL_SCAN_LIMIT
+        if scope != "all" or too_large:
+            organizations = organizations.filter(needs_review=True)
+        candidates = selectors.registry_duplicate_candidates(organizations=organizations)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Probable duplicates"),
+            "candidates": candidates,
+            "scope": "review" if too_large else scope,
+            "too_large": too_large,
+            "full_scan_limit": FULL_SCAN_LIMIT,
+        }
+        return TemplateResponse(request, "admin/organizations/duplicates.html", context)
+
+    def merge_view(self, request):
+        """Merge one record into another after showing what moves and what conflicts."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        raw = request.POST.get("ids") or request.GET.get("ids", "")
+        ids = [int(part) for part in raw.split(",") if part.strip().isdigit()][:2]
+        records = Organization.objects.in_bulk(ids)
+        if len(records) != 2:
+            self.message_user(request, _("Those organisations no longer exist."), messages.ERROR)
+            return redirect("admin:organizations_organization_changelist")
+        first, second = records[ids[0]], records[ids[1]]
+        if request.method == "POST":
+            survivor_id = int(request.POST.get("survivor", first.pk))
+            survivor, duplicate = (first, second) if survivor_id == first.pk else (second, first)
+            try:
+                organization_merge(
+                    survivor=survivor,
+                    duplicate=duplicate,
+                    by=request.user,
+                    confirm_conflicts=request.POST.get("confirm_conflicts") == "on",
+                )
+            except MergeConflict as conflict:
+                self.message_user(
+                    request,
+                    _("Not merged: %(reason)s Tick the confirmation to merge anyway.")
+                    % {"reason": conflict},
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("“%(duplicate)s” was merged into “%(survivor)s”; its name is now an alias.")
+                    % {"duplicate": duplicate.name, "survivor": survivor.name},
+                )
+                return redirect("admin:organizations_organization_change", survivor.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Merge two organisations"),
+            "first": first,
+            "second": second,
+            "ids": f"{first.pk},{second.pk}",
+            "conflicts": organization_merge_conflicts(survivor=first, duplicate=second),
+            "first_signatures": first.signatures.count(),
+            "second_signatures": second.signatures.count(),
+        }
+        return TemplateResponse(request, "admin/organizations/merge.html", context)
 
 
 @admin.register(Membership)

@@ -1,11 +1,19 @@
 """Reads for the organisation registry."""
 
-from django.db.models import Count, Q, QuerySet
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from undersigned.organizations.models import Membership, Organization
+from undersigned.core.models import AuditEntry
+from undersigned.organizations.models import Membership, Organization, OrganizationAlias
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Statement
+
+if TYPE_CHECKING:
+    from undersigned.organizations.matching import NameIndex
 
 
 def organization_for_page(*, slug: str) -> Organization:
@@ -53,3 +61,103 @@ def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organ
     if kind:
         organizations = organizations.filter(kind=kind)
     return organizations.order_by("name")
+
+
+def organization_merged_into(*, slug: str) -> Organization | None:
+    """Return the organisation that absorbed a merged record with this slug, if any."""
+    entry = (
+        AuditEntry.objects.filter(action="organization.merge", details__merged_slug=slug)
+        .select_related("organization")
+        .order_by("-created_at")
+        .first()
+    )
+    return entry.organization if entry else None
+
+
+@dataclass(frozen=True)
+class RegistryMatch:
+    """A registry organisation that a name may mean, with the matcher's score and reason."""
+
+    organization: Organization
+    score: float
+    explanation: str
+    matched_name: str
+
+
+_index_cache: dict[str, Any] = {"stamp": None, "index": None}
+_index_lock = threading.Lock()
+
+
+def _registry_stamp() -> tuple:
+    organizations = Organization.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+    aliases = OrganizationAlias.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    return (organizations["count"], organizations["changed"], aliases["count"], aliases["last"])
+
+
+def registry_index() -> "NameIndex":
+    """Return the name index over the registry, rebuilt only when the registry has changed."""
+    from undersigned.organizations.matching import NameIndex
+
+    stamp = _registry_stamp()
+    with _index_lock:
+        if _index_cache["stamp"] != stamp:
+            names: dict[int, list[str]] = {}
+            for pk, name in Organization.objects.values_list("pk", "name"):
+                names[pk] = [name]
+            for pk, alias in OrganizationAlias.objects.values_list("organization_id", "name"):
+                names.setdefault(pk, []).append(alias)
+            _index_cache["index"] = NameIndex(list(names.items()))
+            _index_cache["stamp"] = stamp
+        return _index_cache["index"]
+
+
+def registry_search(*, query: str, limit: int = 5) -> list[RegistryMatch]:
+    """Return the registry organisations a name most probably means, best first."""
+    if not query.strip():
+        return []
+    matches = registry_index().search(query, limit=limit)
+    organizations = Organization.objects.in_bulk([m.key for m in matches])
+    return [
+        RegistryMatch(
+            organization=organizations[m.key],
+            score=m.score,
+            explanation=m.explanation,
+            matched_name=m.matched_name,
+        )
+        for m in matches
+        if m.key in organizations
+    ]
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    first: Organization
+    second: Organization
+    score: float
+    explanation: str
+
+
+def registry_duplicate_candidates(
+    *, organizations: QuerySet[Organization], min_score: float | None = None, limit: int = 200
+) -> list[DuplicateCandidate]:
+    """Return pairs of registry records that probably name one organisation, best first."""
+    from undersigned.organizations.matching import PROBABLE_THRESHOLD
+
+    threshold = PROBABLE_THRESHOLD if min_score is None else min_score
+    index = registry_index()
+    pairs: dict[tuple[int, int], tuple[float, str]] = {}
+    for organization in organizations.prefetch_related("aliases"):
+        for name in [organization.name, *(a.name for a in organization.aliases.all())]:
+            for match in index.search(name, limit=5):
+                if match.key == organization.pk or match.score < threshold:
+                    continue
+                key = (min(match.key, organization.pk), max(match.key, organization.pk))
+                if key not in pairs or pairs[key][0] < match.score:
+                    pairs[key] = (match.score, match.explanation)
+    best = sorted(pairs.items(), key=lambda item: -item[1][0])[:limit]
+    records = Organization.objects.in_bulk({pk for key, _v in best for pk in key})
+    return [
+        DuplicateCandidate(records[a], records[b], score, explanation)
+        for (a, b), (score, explanation) in best
+        if a in records and b in records
+    ]

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from undersigned.organizations import selectors
 from undersigned.organizations.models import Organization
@@ -21,7 +21,13 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = selectors.organization_for_page(slug=slug)
+    try:
+        organization = selectors.organization_for_page(slug=slug)
+    except Http404:
+        # A merged duplicate's address keeps working: it leads to the surviving record.
+        if survivor := selectors.organization_merged_into(slug=slug):
+            return redirect(survivor, permanent=True)
+        raise
     return render(
         request,
         "organizations/detail.html",

@@ -197,3 +197,43 @@ class StatementTranslation(models.Model):
 
     def excerpt(self, length: int = 280) -> str:
         return excerpt(self.summary or markdown_to_text(self.body), length)
+
+
+class StatementVersion(models.Model):
+    """A frozen text of a statement; signatures are bound to the version their signer saw."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="versions", verbose_name=_("statement")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    # {"en": {"title": ..., "summary": ..., "body": ..., "adoption_note": ...}, "hy": {...}}
+    texts = models.JSONField(_("texts"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    change_note = models.CharField(_("what changed"), max_length=500, blank=True)
+    requires_reconfirmation = models.BooleanField(
+        _("earlier signers must re-confirm"), default=False
+    )
+
+    class Meta:
+        ordering = ["statement", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "number"], name="unique_version_number"),
+            models.UniqueConstraint(
+                fields=["statement", "content_hash"], name="unique_version_content"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} v{self.number}"

@@ -1,0 +1,109 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from tqdm import tqdm
+
+from undersigned.core.languages import LANGUAGE_CODES
+
+
+class Command(BaseCommand):
+    help = (
+        "Import statement pages (plain text or HTML) as draft statements, resolving signatories "
+        "against the registry. With --dry-run nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--dry-run", action="store_true", help="Read and match, write nothing.")
+        parser.add_argument(
+            "--json", dest="as_json", action="store_true", help="Print what was read as JSON."
+        )
+        parser.add_argument("--publisher", metavar="SLUG", help="The publishing organisation.")
+        parser.add_argument("--language", default="en", choices=LANGUAGE_CODES)
+
+    def handle(self, *args, paths, dry_run, as_json, publisher, language, **options):
+        from undersigned.importer.parsing import ParseError, parse_page
+
+        publisher_organization = self._publisher(publisher) if publisher else None
+        files = [Path(p) for p in paths]
+        output: list[dict] = []
+        failures = 0
+        progress = tqdm(
+            files, desc="Importing", unit="page", disable=len(files) < 2, file=sys.stderr
+        )
+        for path in progress:
+            try:
+                text = _read(path)
+                entries = parse_page(text, filename=path.name)
+            except (OSError, UnicodeDecodeError, ParseError) as error:
+                failures += 1
+                self.stderr.write(f"{path}: {_describe(error)}")
+                continue
+            output.extend(entry.as_json() for entry in entries)
+            if dry_run:
+                if not as_json:
+                    self._describe_preview(path, entries)
+                continue
+            try:
+                created = self._import(path, entries, language, publisher_organization)
+            except DatabaseError as error:
+                failures += 1
+                self.stderr.write(f"{path}: not imported, nothing was saved ({error})")
+                continue
+            if not as_json:
+                for statement in created:
+                    self.stdout.write(f"{path}: draft statement “{statement}” [{statement.slug}]")
+        if as_json:
+            self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
+        if failures:
+            raise CommandError(f"{failures} of {len(files)} file(s) could not be imported.")
+
+    def _publisher(self, slug: str):
+        from undersigned.organizations.models import Organization
+
+        try:
+            return Organization.objects.get(slug=slug)
+        except Organization.DoesNotExist as error:
+            raise CommandError(f"No organisation with the slug {slug!r}.") from error
+
+    def _import(self, path, entries, language, publisher):
+        from undersigned.importer.services import import_entry
+
+        statements = []
+        for entry in entries:
+            if entry.kind != "statement":
+                self.stdout.write(f"{path}: listing entry “{entry.title}” skipped (an excerpt)")
+                continue
+            statements.append(
+                import_entry(entry=entry, language=language, publisher=publisher, source=str(path))
+            )
+        return statements
+
+    def _describe_preview(self, path, entries) -> None:
+        from undersigned.importer.services import import_preview
+
+        for preview in import_preview(entries=[e for e in entries if e.kind == "statement"]):
+            counts = ", ".join(f"{n} {kind}" for kind, n in preview.counts.items() if n)
+            self.stdout.write(
+                f"{path}: “{preview.entry.title}” — {len(preview.names)} signatories ({counts})"
+            )
+        excerpts = sum(1 for e in entries if e.kind == "excerpt")
+        if excerpts:
+            self.stdout.write(f"{path}: listing page with {excerpts} excerpts")
+
+
+def _read(path: Path) -> str:
+    if path.is_dir():
+        raise OSError(f"{path} is a folder, not a page")
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return str(error)

@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRecord(models.Model):
+    """One imported page: where it came from and which draft statement it became."""
+
+    statement = models.OneToOneField(
+        "statements.Statement",
+        on_delete=models.CASCADE,
+        related_name="import_record",
+        verbose_name=_("statement"),
+    )
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    parsed = models.JSONField(_("what was read"), default=dict)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return self.source or str(self.statement)
+
+
+class ImportedName(models.Model):
+    """A signatory line as printed on the imported page, and how it was resolved."""
+
+    class Resolution(models.TextChoices):
+        MATCHED = "matched", _("Matched an organisation in the registry")
+        PROBABLE = "probable", _("Probable match: check it")
+        NEW = "new", _("New organisation: check it")
+        DUPLICATE = "duplicate", _("Listed twice on the page")
+
+    record = models.ForeignKey(
+        ImportRecord, on_delete=models.CASCADE, related_name="names", verbose_name=_("import")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    printed_name = models.CharField(_("name as printed"), max_length=500)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="imported_names",
+        verbose_name=_("organisation"),
+    )
+    resolution = models.CharField(_("resolution"), max_length=12, choices=Resolution.choices)
+    score = models.FloatField(_("score"), default=0)
+    explanation = models.CharField(_("explanation"), max_length=300, blank=True)
+    reviewed = models.BooleanField(_("reviewed"), default=False)
+
+    class Meta:
+        ordering = ["record", "position"]
+        verbose_name = _("imported name")
+        verbose_name_plural = _("imported names")
+
+    def __str__(self) -> str:
+        return self.printed_name

@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from undersigned.importer.forms import ImportForm
+from undersigned.importer.parsing import ParseError, parse_page
+from undersigned.importer.services import import_entry, import_preview
+
+
+@staff_member_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Paste or upload a page, preview what was read and matched, then create the draft."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    previews = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entries = parse_page(data["text"])
+        except ParseError as error:
+            form.add_error("text", str(error))
+            entries = []
+        statements_found = [entry for entry in entries if entry.kind == "statement"]
+        if entries and not statements_found:
+            form.add_error(
+                "text",
+                _("This looks like a listing of excerpts: open each statement and import it."),
+            )
+        elif statements_found and "create" in request.POST:
+            created = [
+                import_entry(
+                    entry=entry,
+                    language=data["language"],
+                    publisher=data["publisher"],
+                    source=_("pasted by %(user)s") % {"user": request.user.get_username()},
+                    by=request.user,
+                )
+                for entry in statements_found
+            ]
+            messages.success(
+                request,
+                _("Created %(count)d draft statement(s). Check the flagged names.")
+                % {"count": len(created)},
+            )
+            return redirect(reverse("admin:statements_statement_change", args=[created[0].pk]))
+        else:
+            previews = import_preview(entries=statements_found)
+            # The preview step re-posts the text, so an uploaded file need not be kept anywhere.
+            form = ImportForm(
+                initial={
+                    "text": data["text"],
+                    "language": data["language"],
+                    "publisher": data["publisher"],
+                }
+            )
+    return render(request, "importer/import.html", {"form": form, "previews": previews})

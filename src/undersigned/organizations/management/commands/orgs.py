@@ -1,0 +1,88 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Work with organisation names: `orgs dedupe FILE --json`, `orgs match NAME`."
+    # `orgs dedupe` without --registry must run with no database at all.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser):
+        commands = parser.add_subparsers(dest="subcommand", required=True)
+        dedupe = commands.add_parser(
+            "dedupe",
+            help="Group the names in FILE (one a line; - for standard input) by organisation.",
+        )
+        dedupe.add_argument("file")
+        dedupe.add_argument("--json", action="store_true", help="Print a JSON array.")
+        dedupe.add_argument(
+            "--registry", action="store_true", help="Also match against the registry."
+        )
+        match = commands.add_parser("match", help="Show the registry organisations a name may be.")
+        match.add_argument("name")
+        match.add_argument("--limit", type=int, default=5)
+        match.add_argument("--json", action="store_true", help="Print a JSON array.")
+
+    def handle(self, *args, subcommand, **options):
+        if subcommand == "dedupe":
+            self.dedupe(options["file"], as_json=options["json"], registry=options["registry"])
+        else:
+            self.match(options["name"], limit=options["limit"], as_json=options["json"])
+
+    def dedupe(self, file: str, *, as_json: bool, registry: bool) -> None:
+        from undersigned.organizations.matching import cluster
+
+        names = [line.strip() for line in _read_lines(file) if line.strip()]
+        index = None
+        if registry:
+            from undersigned.organizations.selectors import registry_index
+
+            index = registry_index()
+        rows = cluster(names, index=index)
+        if as_json:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for row in rows:
+            self.stdout.write(f"{row['cluster']:>5}  {row['name']}  →  {row['canonical']}")
+
+    def match(self, name: str, *, limit: int, as_json: bool) -> None:
+        from undersigned.organizations.selectors import registry_search
+
+        matches = registry_search(query=name, limit=limit)
+        if as_json:
+            rows = [
+                {
+                    "slug": m.organization.slug,
+                    "name": m.organization.name,
+                    "matched_name": m.matched_name,
+                    "score": round(m.score, 1),
+                    "explanation": m.explanation,
+                }
+                for m in matches
+            ]
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not matches:
+            self.stdout.write("No organisation in the registry resembles that name.")
+            return
+        for m in matches:
+            self.stdout.write(
+                f"{m.score:5.1f}  {m.organization.name}  [{m.organization.slug}]  — {m.explanation}"
+            )
+
+
+def _read_lines(file: str) -> list[str]:
+    if file == "-":
+        return sys.stdin.read().splitlines()
+    path = Path(file)
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError as error:
+        raise CommandError(f"No such file: {file}") from error
+    except UnicodeDecodeError as error:
+        raise CommandError(f"{file} is not UTF-8 text: {error}") from error
+    except OSError as error:
+        raise CommandError(f"Cannot read {file}: {error.strerror}") from error

@@ -1,0 +1,172 @@
+"""Writes for the organisation registry: create, alias, merge."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from unidecode import unidecode
+
+from undersigned.core.audit import audit_record
+from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.signatures.models import Signatory
+from undersigned.statements.models import Statement
+
+
+class MergeConflict(Exception):
+    """Both organisations signed the same statements separately; merging needs confirmation."""
+
+    def __init__(self, statement_ids: list[int]):
+        self.statement_ids = statement_ids
+        super().__init__(
+            _("Both organisations signed %(count)d statement(s) separately.")
+            % {"count": len(statement_ids)}
+        )
+
+
+def organization_unique_slug(*, name: str) -> str:
+    """Return a slug for the name that no organisation has yet."""
+    base = slugify(unidecode(name))[:100] or "organisation"
+    slug, number = base, 2
+    while Organization.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    name: str,
+    kind: str = Organization.Kind.NGO,
+    website: str = "",
+    city: str = "",
+    needs_review: bool = False,
+    by: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> Organization:
+    """Create an organisation in the registry and log it."""
+    organization = Organization.objects.create(
+        name=name.strip(),
+        slug=organization_unique_slug(name=name),
+        kind=kind,
+        website=website,
+        city=city,
+        needs_review=needs_review,
+    )
+    audit_record(
+        action="organization.create",
+        actor=by,
+        organization=organization,
+        details={"name": organization.name, "reason": reason},
+    )
+    return organization
+
+
+def organization_alias_add(*, organization: Organization, name: str, language: str = "") -> bool:
+    """Add another name to the organisation unless it already has it; return whether it did."""
+    name = name.strip()
+    if not name or name == organization.name:
+        return False
+    _alias, created = OrganizationAlias.objects.get_or_create(
+        organization=organization, name=name, defaults={"language": language}
+    )
+    return created
+
+
+def organization_merge_conflicts(*, survivor: Organization, duplicate: Organization) -> list[int]:
+    """Return the statements both organisations signed separately."""
+    survivor_statements = Signatory.objects.filter(organization=survivor).values("statement_id")
+    return list(
+        Signatory.objects.filter(organization=duplicate, statement_id__in=survivor_statements)
+        .order_by("statement_id")
+        .values_list("statement_id", flat=True)
+    )
+
+
+@transaction.atomic
+def organization_merge(
+    *,
+    survivor: Organization,
+    duplicate: Organization,
+    by: AbstractBaseUser | None = None,
+    confirm_conflicts: bool = False,
+) -> Organization:
+    """Move everything of the duplicate onto the survivor, keep its names as aliases, delete it."""
+    if survivor.pk == duplicate.pk:
+        raise ValueError("An organisation cannot be merged into itself.")
+    # Lock both rows so that no sign-on attaches to the duplicate while it is being merged.
+    list(Organization.objects.select_for_update().filter(pk__in=[survivor.pk, duplicate.pk]))
+    conflicts = organization_merge_conflicts(survivor=survivor, duplicate=duplicate)
+    if conflicts and not confirm_conflicts:
+        raise MergeConflict(conflicts)
+
+    # Signatures: where both signed, the survivor's line stays and keeps the earlier position.
+    for signatory in Signatory.objects.filter(organization=duplicate).select_related("statement"):
+        kept = Signatory.objects.filter(
+            statement=signatory.statement, organization=survivor
+        ).first()
+        if kept is None:
+            signatory.organization = survivor
+            signatory.save(update_fields=["organization"])
+            continue
+        if signatory.position and (not kept.position or signatory.position < kept.position):
+            kept.position = signatory.position
+            kept.save(update_fields=["position"])
+        signatory.delete()
+
+    # Memberships, both as member and as network, without duplicating or pointing at itself.
+    for membership in Membership.objects.filter(member=duplicate):
+        if (
+            membership.network_id == survivor.pk
+            or Membership.objects.filter(network_id=membership.network_id, member=survivor).exists()
+        ):
+            membership.delete()
+        else:
+            membership.member = survivor
+            membership.save(update_fields=["member"])
+    for membership in Membership.objects.filter(network=duplicate):
+        if (
+            membership.member_id == survivor.pk
+            or Membership.objects.filter(network=survivor, member_id=membership.member_id).exists()
+        ):
+            membership.delete()
+        else:
+            membership.network = survivor
+            membership.save(update_fields=["network"])
+
+    for statement in Statement.objects.filter(publishers=duplicate):
+        statement.publishers.remove(duplicate)
+        statement.publishers.add(survivor)
+
+    for alias in OrganizationAlias.objects.filter(organization=duplicate):
+        organization_alias_add(organization=survivor, name=alias.name, language=alias.language)
+    organization_alias_add(organization=survivor, name=duplicate.name)
+
+    # Keep what the survivor lacks from the duplicate's profile.
+    for field in ("website", "city", "description"):
+        if not getattr(survivor, field) and getattr(duplicate, field):
+            setattr(survivor, field, getattr(duplicate, field))
+    domains = dict.fromkeys([*survivor.domain_list(), *duplicate.domain_list()])
+    survivor.email_domains = ", ".join(domains)
+    survivor.save()
+
+    audit_record(
+        action="organization.merge",
+        actor=by,
+        organization=survivor,
+        details={
+            "merged_id": duplicate.pk,
+            "merged_name": duplicate.name,
+            "merged_slug": duplicate.slug,
+            "conflicting_statements": conflicts,
+        },
+    )
+    duplicate.delete()
+    return survivor
+
+
+def organization_next_position(*, statement: Statement) -> int:
+    """Return the position after the last signatory of the statement."""
+    last = Signatory.objects.filter(statement=statement).aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
