@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from undersigned.core import views as core_views
+from undersigned.statements import views as statement_views
 from undersigned.statements.sitemaps import sitemaps
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("statements/", include("undersigned.statements.urls")),
+    path("search/", statement_views.search, name="search"),
     path("organisations/", include("undersigned.organizations.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),

@@ -237,3 +237,29 @@ class StatementVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} v{self.number}"
+
+
+class SearchDocument(models.Model):
+    """A statement's searchable text in one language, signatory names included.
+
+    The full-text index over it is the database's own: FTS5 on SQLite, a generated tsvector
+    with a GIN index on PostgreSQL (see migration 0003 and statements/search.py).
+    """
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="search_documents"
+    )
+    language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES)
+    title = models.TextField()
+    body = models.TextField()
+    signatories = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "language"], name="one_document_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} [{self.language}]"

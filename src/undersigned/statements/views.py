@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors
 from undersigned.statements.models import Category
+from undersigned.statements.search import search_statements
 
 
 def _page_number(request: HttpRequest, page: int | None) -> int:
@@ -110,3 +112,50 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "alternate_languages": statement.available_languages(),
         },
     )
+
+
+SEARCH_PAGE_SIZE = 10
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    filters: dict = {}
+    if (language := request.GET.get("language", "")) in LANGUAGE_CODES:
+        filters["language"] = language
+    category = Category.objects.filter(slug=request.GET.get("category", "")).first()
+    if category:
+        filters["category_id"] = category.pk
+    if (year := request.GET.get("year", "")).isdigit():
+        filters["year"] = int(year)
+    page = _page_number(request, None)
+    results = search_statements(
+        query=query,
+        reader_language=get_language() or settings.LANGUAGE_CODE,
+        filters=filters,
+        offset=(page - 1) * SEARCH_PAGE_SIZE,
+        limit=SEARCH_PAGE_SIZE,
+    )
+    pages = max(1, -(-results.total // SEARCH_PAGE_SIZE))
+    return render(
+        request,
+        "statements/search.html",
+        {
+            "query": query,
+            "results": results,
+            "filters": filters,
+            "category": category,
+            "categories": Category.objects.all(),
+            "years": selectors.statement_years(),
+            "languages": LANGUAGE_CHOICES,
+            "page": page,
+            "pages": pages,
+            "previous_query": _query_for_page(request, page - 1) if page > 1 else None,
+            "next_query": _query_for_page(request, page + 1) if page < pages else None,
+        },
+    )
+
+
+def _query_for_page(request: HttpRequest, page: int) -> str:
+    params = request.GET.copy()
+    params["page"] = str(page)
+    return params.urlencode()

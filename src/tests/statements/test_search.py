@@ -1,0 +1,132 @@
+import pytest
+
+from undersigned.statements.models import SearchDocument, Statement
+from undersigned.statements.search import search_rebuild, search_statements
+
+
+@pytest.fixture
+def sevan(
+    statement_factory, statement_translation_factory, signatory_factory, organization_factory
+):
+    statement = statement_factory(
+        translation__title="Protect Lake Sevan now",
+        translation__body="The lake is in danger from mining waste.\n\n- water levels fall",
+    )
+    statement_translation_factory(
+        statement=statement,
+        language="ru",
+        title="Защитите озеро Севан",
+        body="Озеро в опасности из-за отходов горнодобывающей промышленности.",
+    )
+    statement_translation_factory(
+        statement=statement, language="hy", title="Պաշտպանե՛ք Սևանա լիճը", body="Լիճը վտանգի տակ է։"
+    )
+    signatory_factory(
+        statement=statement, organization=organization_factory(name="Green Armenia Union")
+    )
+    return statement
+
+
+def hits(query, language="en", **filters):
+    return search_statements(query=query, reader_language=language, filters=filters)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [("sevan", "en"), ("Mining", "en"), ("озеро", "ru"), ("Սևանա", "hy"), ("green union", "en")],
+)
+def test_search_finds_a_statement_by_title_body_or_signatory_in_each_language(
+    sevan, query, language
+):
+    results = hits(query, language)
+    assert results.total == 1
+    assert results.hits[0].statement == sevan
+    assert results.hits[0].language == language
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_finds_an_inflected_russian_word(sevan):
+    assert hits("озера", "ru").total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_highlights_the_words_and_escapes_the_text(statement_factory):
+    statement_factory(translation__title="Rights <b>now</b>", translation__body="Defend rights.")
+    hit = hits("rights").hits[0]
+    assert "<mark>Rights</mark>" in hit.title
+    assert "&lt;b&gt;now&lt;/b&gt;" in hit.title
+    assert "<mark>rights</mark>" in hit.snippet
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_ranks_a_title_match_above_a_body_match(statement_factory):
+    body_only = statement_factory(
+        translation__title="On water", translation__body="Mining waste reaches rivers."
+    )
+    in_title = statement_factory(
+        translation__title="Mining must stop", translation__body="Rivers are polluted."
+    )
+    ranked = [hit.statement for hit in hits("mining").hits]
+    assert ranked == [in_title, body_only]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_leaves_out_drafts_and_withdrawn_statements(statement_factory):
+    statement_factory(
+        status=Statement.Status.DRAFT, published_at=None, translation__title="Draft mining"
+    )
+    statement_factory(status=Statement.Status.WITHDRAWN, translation__title="Withdrawn mining")
+    assert hits("mining").total == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_filters_by_language_and_year(sevan):
+    assert hits("Севан", language="en").total == 1
+    assert (
+        search_statements(query="sevan", reader_language="en", filters={"language": "ru"}).total
+        == 0
+    )
+    year = sevan.published_at.year
+    assert search_statements(query="sevan", reader_language="en", filters={"year": year}).total == 1
+    assert (
+        search_statements(query="sevan", reader_language="en", filters={"year": year - 1}).total
+        == 0
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editing_a_translation_or_renaming_a_signatory_updates_the_index(sevan):
+    translation = sevan.translations.get(language="en")
+    translation.title = "Save the lake"
+    translation.save()
+    assert hits("protect").total == 0
+    assert hits("save").total == 1
+    organization = sevan.signatories.get().organization
+    organization.name = "Blue Lake Alliance"
+    organization.save()
+    assert hits("alliance").total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_recreates_every_document(sevan):
+    SearchDocument.objects.all().delete()
+    assert hits("sevan").total == 0
+    assert search_rebuild() == 1
+    assert hits("sevan").total == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_punctuation_only_queries_find_nothing_without_error(sevan):
+    assert hits('"*)(:^').total == 0
+    assert hits("").total == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_page_shows_highlighted_results_with_filters(client, sevan):
+    response = client.get("/en/search/", {"q": "sevan"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<mark>Sevan</mark>" in content
+    assert "1 statement found" in content
+    assert client.get("/en/search/", {"q": "sevan", "language": "ru"}).context["results"].total == 0
