@@ -28,6 +28,16 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: pages, generations and rate limits alike."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     require(SAMPLES_DIR.is_dir(), f"the samples folder {SAMPLES_DIR} is absent")

@@ -5,6 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from undersigned import __version__
 from undersigned.core.mail import mailers_from_url
 from undersigned.env import env_bool, env_int, env_list, env_str
 
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "undersigned.core.context_processors.site",
+                "undersigned.core.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -109,6 +111,16 @@ else:
             "LOCATION": "undersigned",
         }
     }
+
+# Whole pages for anonymous readers, invalidated precisely (see core/pagecache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# A new release renders pages anew: templates may have changed.
+RELEASE = env_str("RELEASE", __version__)
+PAGE_CACHE_CONTROL = env_str(
+    "PAGE_CACHE_CONTROL",
+    "public, max-age=0, must-revalidate, s-maxage=1, stale-while-revalidate=30",
+)
 
 TASKS = {
     "default": {

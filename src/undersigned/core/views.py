@@ -4,9 +4,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from undersigned.core.pagecache import cached_page
 from undersigned.statements import selectors
 
 
+@cached_page(lambda: ["archive"])
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,

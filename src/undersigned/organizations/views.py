@@ -2,10 +2,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from undersigned.core.pagecache import cached_page
 from undersigned.organizations import selectors
 from undersigned.organizations.models import Organization
 
 
+@cached_page(lambda: ["registry", "archive"])
 def directory(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("kind", "")
@@ -20,6 +22,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page(lambda slug: [f"org:{slug}", "archive"])
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         organization = selectors.organization_for_page(slug=slug)

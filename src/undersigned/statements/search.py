@@ -46,25 +46,35 @@ def search_index_statement(*, statement_id: int) -> None:
             )
 
 
-_pending = threading.local()
+class _ReindexBatch:
+    """Statements to reindex when one transaction commits."""
+
+    def __init__(self, statement_id: int):
+        self.ids = {statement_id}
+
+    def __call__(self) -> None:
+        for pk in sorted(self.ids):
+            if Statement.objects.filter(pk=pk).exists():
+                search_index_statement(statement_id=pk)
+
+
+_local = threading.local()
 
 
 def search_index_later(*, statement_id: int) -> None:
     """Reindex the statement once when the current transaction commits, however often asked."""
-    pending: set[int] | None = getattr(_pending, "ids", None)
-    if pending is not None:
-        pending.add(statement_id)
+    batch: _ReindexBatch | None = getattr(_local, "batch", None)
+    connection_ = transaction.get_connection()
+    # The batch is still waiting only while its callback is queued on this transaction; after
+    # a commit or a rollback a new batch starts.
+    if batch is not None and any(
+        func is batch for _ids, func, _robust in connection_.run_on_commit
+    ):
+        batch.ids.add(statement_id)
         return
-    _pending.ids = {statement_id}
-
-    def flush() -> None:
-        ids, _pending.ids = _pending.ids, None
-        for pk in sorted(ids):
-            if Statement.objects.filter(pk=pk).exists():
-                search_index_statement(statement_id=pk)
-
+    batch = _local.batch = _ReindexBatch(statement_id)
     # Outside a transaction this runs at once; inside, after the commit (never on rollback).
-    transaction.on_commit(flush)
+    transaction.on_commit(batch)
 
 
 def search_rebuild() -> int:

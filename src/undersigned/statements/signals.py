@@ -1,27 +1,83 @@
-"""Keep the search documents in step with what they are made of, however it was changed."""
+"""Keep derived data in step with what it is made of, however it was changed.
 
-from django.db.models.signals import post_delete, post_save
+Search documents are rebuilt, and cached pages invalidated, after the commit.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from undersigned.organizations.models import Organization
+from undersigned.core.pagecache import invalidate
+from undersigned.organizations.models import Membership, Organization
 from undersigned.signatures.models import Signatory
-from undersigned.statements.models import StatementTranslation
+from undersigned.statements.models import Category, Statement, StatementTranslation
 from undersigned.statements.search import search_index_later
 
 
+def _statement_tags(statement_id: int) -> list[str]:
+    slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
+    return [f"statement:{slug}", "archive"] if slug else ["archive"]
+
+
+@receiver([post_save, post_delete], sender=Statement)
+def statement_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate(f"statement:{instance.slug}", "archive")
+
+
+@receiver(m2m_changed, sender=Statement.categories.through)
+@receiver(m2m_changed, sender=Statement.publishers.through)
+def statement_relations_changed(sender, instance, action, reverse, **kwargs):
+    if action.startswith("post_") and not reverse:
+        invalidate(f"statement:{instance.slug}", "archive")
+    elif action.startswith("post_"):
+        invalidate("archive")
+
+
 @receiver([post_save, post_delete], sender=StatementTranslation)
-@receiver([post_save, post_delete], sender=Signatory)
-def reindex_statement(sender, instance, raw=False, **kwargs):
+def translation_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     search_index_later(statement_id=instance.statement_id)
+    invalidate(*_statement_tags(instance.statement_id))
 
 
-@receiver(post_save, sender=Organization)
-def reindex_signed_statements(sender, instance, created, raw=False, update_fields=None, **kwargs):
-    if raw or created or (update_fields is not None and "name" not in update_fields):
+@receiver([post_save, post_delete], sender=Signatory)
+def signatory_changed(sender, instance, raw=False, **kwargs):
+    if raw:
         return
+    search_index_later(statement_id=instance.statement_id)
+    organization_slug = (
+        Organization.objects.filter(pk=instance.organization_id)
+        .values_list("slug", flat=True)
+        .first()
+    )
+    invalidate(*_statement_tags(instance.statement_id), f"org:{organization_slug}")
+
+
+@receiver([post_save, post_delete], sender=Category)
+def category_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate("archive")
+
+
+@receiver([post_save, post_delete], sender=Organization)
+def organization_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    invalidate(f"org:{instance.slug}", "registry")
+    if kwargs.get("created") or (update_fields is not None and "name" not in update_fields):
+        return
+    # Its name is printed on every statement it signed.
     for statement_id in Signatory.objects.filter(organization=instance).values_list(
         "statement_id", flat=True
     ):
         search_index_later(statement_id=statement_id)
+        invalidate(*_statement_tags(statement_id))
+
+
+@receiver([post_save, post_delete], sender=Membership)
+def membership_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    slugs = Organization.objects.filter(pk__in=[instance.network_id, instance.member_id])
+    invalidate(*(f"org:{slug}" for slug in slugs.values_list("slug", flat=True)))

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
+from undersigned.core.pagecache import cached_page
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors
 from undersigned.statements.models import Category
@@ -48,6 +49,7 @@ def _paginate(request: HttpRequest, statements, page: int | None):
     return paginator, page_obj
 
 
+@cached_page(lambda page=None: ["archive"])
 def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     filters, active = _filters_from_query(request)
     if page == 1:
@@ -71,6 +73,7 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     )
 
 
+@cached_page(lambda slug, page=None: ["archive"])
 def category_detail(request: HttpRequest, slug: str, page: int | None = None) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
     statements = selectors.statement_archive(filters=selectors.ArchiveFilters(category=category))
@@ -89,11 +92,13 @@ def category_detail(request: HttpRequest, slug: str, page: int | None = None) ->
     )
 
 
+@cached_page(lambda: ["archive"])
 def category_list(request: HttpRequest) -> HttpResponse:
     categories = selectors.categories_with_counts()
     return render(request, "statements/category_list.html", {"categories": categories})
 
 
+@cached_page(lambda slug: [f"statement:{slug}"])
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_page(slug=slug)
     language = get_language() or settings.LANGUAGE_CODE
@@ -117,6 +122,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 SEARCH_PAGE_SIZE = 10
 
 
+@cached_page(lambda: ["archive"])
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters: dict = {}
