@@ -29,10 +29,16 @@ def require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Start every test with an empty cache: pages, generations and rate limits alike."""
+def _empty_cache(settings):
+    """Give every test an empty cache of its own: pages, generations and rate limits alike."""
     from django.core.cache import cache
 
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "undersigned-tests",
+        }
+    }
     cache.clear()
     yield
     cache.clear()
