@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint check-migrations messages test-sqlite test-postgres bench eval format clean
+.PHONY: help install run test lint check-migrations messages translations test-sqlite test-postgres bench eval format clean
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$${PORT:-8000}/"
@@ -31,7 +31,12 @@ $(STAMP): pyproject.toml $(wildcard package.json)
 install: $(STAMP)
 
 messages: $(STAMP)
-	cd src/undersigned && ../../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+	cd src/undersigned && ../../$(BIN)/django-admin compilemessages -v0
+
+# Collect new interface strings into the Armenian and Russian catalogues, for translators.
+translations: $(STAMP)
+	cd src/undersigned && ../../$(BIN)/undersigned makemessages -l hy -l ru --no-location --no-obsolete -v0
+	cd src/undersigned && ../../$(BIN)/undersigned makemessages -d djangojs -l hy -l ru --no-location --no-obsolete -v0
 
 run: install messages
 	$(BIN)/undersigned up

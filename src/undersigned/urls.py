@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("undersigned.organizations.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
+    path("", include("undersigned.importer.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

@@ -84,31 +84,102 @@ class RegistryMatch:
     matched_name: str
 
 
-_index_cache: dict[str, Any] = {"stamp": None, "index": None}
+@dataclass
+class _IndexState:
+    index: "NameIndex"
+    organizations: int
+    last_organization: int
+    changed: Any
+    aliases: int
+    last_alias: int
+
+
+_index_state: _IndexState | None = None
 _index_lock = threading.Lock()
 
 
-def _registry_stamp() -> tuple:
-    organizations = Organization.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+def _registry_figures() -> tuple[int, int, Any, int, int]:
+    organizations = Organization.objects.aggregate(
+        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
+    )
     aliases = OrganizationAlias.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    return (organizations["count"], organizations["changed"], aliases["count"], aliases["last"])
+    return (
+        organizations["count"],
+        organizations["last"] or 0,
+        organizations["changed"],
+        aliases["count"],
+        aliases["last"] or 0,
+    )
+
+
+def _names_by_organization(organizations: QuerySet, aliases: QuerySet) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
+    for pk, name in organizations.values_list("pk", "name"):
+        names[pk] = [name]
+    for pk, alias in aliases.values_list("organization_id", "name"):
+        names.setdefault(pk, []).append(alias)
+    return names
 
 
 def registry_index() -> "NameIndex":
-    """Return the name index over the registry, rebuilt only when the registry has changed."""
+    """Return the name index over the registry, kept in step with it.
+
+    New organisations and aliases are added to the index as they come; a deletion, a merge or
+    a renamed organisation rebuilds it (building takes seconds for tens of thousands of names).
+    """
     from undersigned.organizations.matching import NameIndex
 
-    stamp = _registry_stamp()
+    global _index_state
+    count, last, changed, alias_count, last_alias = _registry_figures()
     with _index_lock:
-        if _index_cache["stamp"] != stamp:
-            names: dict[int, list[str]] = {}
-            for pk, name in Organization.objects.values_list("pk", "name"):
-                names[pk] = [name]
-            for pk, alias in OrganizationAlias.objects.values_list("organization_id", "name"):
-                names.setdefault(pk, []).append(alias)
-            _index_cache["index"] = NameIndex(list(names.items()))
-            _index_cache["stamp"] = stamp
-        return _index_cache["index"]
+        state = _index_state
+        if state is not None and (count, last, changed, alias_count, last_alias) == (
+            state.organizations,
+            state.last_organization,
+            state.changed,
+            state.aliases,
+            state.last_alias,
+        ):
+            return state.index
+        if state is not None and _only_additions(state, count, alias_count):
+            new = _names_by_organization(
+                Organization.objects.filter(pk__gt=state.last_organization),
+                OrganizationAlias.objects.filter(pk__gt=state.last_alias),
+            )
+            for pk, names in new.items():
+                if pk > state.last_organization:
+                    state.index.add(pk, names)
+                else:
+                    state.index.add(pk, [state.index.canonical(pk), *names])
+            index = state.index
+        else:
+            names = _names_by_organization(
+                Organization.objects.all(), OrganizationAlias.objects.all()
+            )
+            index = NameIndex(names.items())
+        _index_state = _IndexState(index, count, last, changed, alias_count, last_alias)
+        return index
+
+
+def _only_additions(state: _IndexState, count: int, alias_count: int) -> bool:
+    """Return whether the registry only gained organisations and aliases since the index."""
+    new_organizations = Organization.objects.filter(pk__gt=state.last_organization).count()
+    new_aliases = OrganizationAlias.objects.filter(pk__gt=state.last_alias).count()
+    if count != state.organizations + new_organizations:
+        return False
+    if alias_count != state.aliases + new_aliases:
+        return False
+    # An older record saved since: harmless unless its name changed.
+    touched = Organization.objects.filter(pk__lte=state.last_organization)
+    if state.changed is not None:
+        touched = touched.filter(updated_at__gt=state.changed)
+    for pk, name in touched.values_list("pk", "name"):
+        try:
+            if state.index.canonical(pk) != name.strip():
+                return False
+        except KeyError:
+            return False
+    return True
 
 
 def registry_search(*, query: str, limit: int = 5) -> list[RegistryMatch]:
