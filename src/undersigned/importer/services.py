@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -125,7 +125,7 @@ def import_entry(
     language: str = "en",
     publisher: Organization | None = None,
     source: str = "",
-    by: AbstractBaseUser | None = None,
+    by: User | None = None,
 ) -> Statement:
     """Create a draft statement from one parsed page, all or nothing."""
     statement = Statement.objects.create(
@@ -144,10 +144,10 @@ def import_entry(
         title=entry.title[:400],
         body=_body_with_footnotes(entry),
     )
-    for name in entry.categories:
-        slug = slugify(unidecode(name))[:80] or "category"
+    for category_name in entry.categories:
+        slug = slugify(unidecode(category_name))[:80] or "category"
         category, _created = Category.objects.get_or_create(
-            slug=slug, defaults={f"name_{language}": name, "name_en": name}
+            slug=slug, defaults={f"name_{language}": category_name, "name_en": category_name}
         )
         statement.categories.add(category)
     if publisher is None and entry.publisher:

@@ -146,11 +146,11 @@ def registry_index() -> "NameIndex":
                 Organization.objects.filter(pk__gt=state.last_organization),
                 OrganizationAlias.objects.filter(pk__gt=state.last_alias),
             )
-            for pk, names in new.items():
+            for pk, added in new.items():
                 if pk > state.last_organization:
-                    state.index.add(pk, names)
+                    state.index.add(pk, added)
                 else:
-                    state.index.add(pk, [state.index.canonical(pk), *names])
+                    state.index.add(pk, [state.index.canonical(pk), *added])
             index = state.index
         else:
             names = _names_by_organization(
@@ -220,9 +220,10 @@ def registry_duplicate_candidates(
     for organization in organizations.prefetch_related("aliases"):
         for name in [organization.name, *(a.name for a in organization.aliases.all())]:
             for match in index.search(name, limit=5):
-                if match.key == organization.pk or match.score < threshold:
+                other = int(match.key)  # type: ignore[call-overload]
+                if other == organization.pk or match.score < threshold:
                     continue
-                key = (min(match.key, organization.pk), max(match.key, organization.pk))
+                key = (min(other, organization.pk), max(other, organization.pk))
                 if key not in pairs or pairs[key][0] < match.score:
                     pairs[key] = (match.score, match.explanation)
     best = sorted(pairs.items(), key=lambda item: -item[1][0])[:limit]

@@ -1,6 +1,6 @@
 """Writes for the organisation registry: create, alias, merge."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -42,7 +42,7 @@ def organization_create(
     website: str = "",
     city: str = "",
     needs_review: bool = False,
-    by: AbstractBaseUser | None = None,
+    by: User | None = None,
     reason: str = "",
 ) -> Organization:
     """Create an organisation in the registry and log it."""
@@ -89,7 +89,7 @@ def organization_merge(
     *,
     survivor: Organization,
     duplicate: Organization,
-    by: AbstractBaseUser | None = None,
+    by: User | None = None,
     confirm_conflicts: bool = False,
 ) -> Organization:
     """Move everything of the duplicate onto the survivor, keep its names as aliases, delete it."""
