@@ -44,6 +44,16 @@ def _empty_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Start every test in the site's default language; a request may leave another active."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     require(SAMPLES_DIR.is_dir(), f"the samples folder {SAMPLES_DIR} is absent")
@@ -107,3 +117,154 @@ def page(chromium, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# --- Sign-on (signatures app): factories, an in-process SMTP server, mail through it ---
+
+
+def _version_seen(request_stub):
+    from undersigned.statements.services import statement_version_current
+
+    return statement_version_current(statement=request_stub.statement)
+
+
+_factory = factories.factory  # the section adds no import at the top of this file
+
+
+class SignOnRequestFactory(_factory.django.DjangoModelFactory):
+    """A confirmed request awaiting the coordinator, for an organisation in the registry."""
+
+    class Meta:
+        model = "signatures.SignOnRequest"
+
+    statement = _factory.SubFactory(factories.StatementFactory, status="open", published_at=None)
+    version = _factory.LazyAttribute(_version_seen)
+    organization = _factory.SubFactory(factories.OrganizationFactory)
+    organization_name = _factory.LazyAttribute(
+        lambda o: o.organization.name if o.organization else "Syunik Green Valley"
+    )
+    contact_name = "Anahit Petrosyan"
+    contact_role = "Director"
+    contact_email = _factory.Sequence(lambda n: f"signer{n}@mail.example.am")
+    contact_phone = "+374 10 123456"
+    declared_at = _factory.LazyFunction(factories.timezone.now)
+    confirmed_at = _factory.LazyFunction(factories.timezone.now)
+    language = "en"
+    status = "pending"
+
+
+@pytest.fixture
+def sign_on_factory(db):
+    return SignOnRequestFactory
+
+
+@pytest.fixture
+def open_statement(statement_factory):
+    """A statement open for signature, not yet published."""
+    return statement_factory(
+        status="open", published_at=None, translation__title="On the right to protest"
+    )
+
+
+class SMTPCollector:
+    """Messages an aiosmtpd server received, parsed."""
+
+    def __init__(self):
+        import threading
+
+        self.messages: list = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        with self._arrived:
+            self.messages.append(message)
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int = 1, timeout: float = 10.0) -> list:
+        """Return the messages once at least `count` have arrived; fail after the timeout."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: len(self.messages) >= count, timeout):
+                pytest.fail(f"expected {count} message(s) by SMTP, got {len(self.messages)}")
+            return list(self.messages)
+
+
+@pytest.fixture
+def smtp_server():
+    """Run a real SMTP server (aiosmtpd) on a free local port; `.messages` holds what came."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    collector = SMTPCollector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    collector.host, collector.port = "127.0.0.1", port
+    yield collector
+    controller.stop()
+
+
+@pytest.fixture
+def mail_over_smtp(settings, smtp_server):
+    """Send the site's mail to the in-process SMTP server, with tasks run at once."""
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": smtp_server.host, "port": smtp_server.port, "timeout": 10},
+        }
+    }
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    return smtp_server
+
+
+# --- end Sign-on ---
+
+
+# --- Readers (engagement): axe-core in the browser (mail goes through Sign-on's smtp_server) ---
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    require(AXE_JS.exists(), f"axe-core not found at {AXE_JS} (run npm install)")
+    return AXE_JS
+
+
+@pytest.fixture
+def axe_audit(axe_source):
+    """Return a function that runs axe-core (WCAG 2.2 A and AA) on a page; it returns violations."""
+
+    def audit(page) -> list[dict]:
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(axe_source))
+            # Pages opened later in this context get axe-core without another transfer.
+            page.context.add_init_script(path=str(axe_source))
+        return page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            " nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))",
+            AXE_TAGS,
+        )
+
+    return audit
+
+
+@pytest.fixture
+def english():
+    """Start in English: a request in another language leaves it active in this thread."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+# --- end Readers ---

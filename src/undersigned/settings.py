@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Readers: counts statement views in the cache, after the (possibly cached) page is served.
+    "undersigned.engagement.middleware.StatementViewMiddleware",
 ]
 
 ROOT_URLCONF = "undersigned.urls"
@@ -188,3 +190,44 @@ LOGGING = {
 }
 
 ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 10)
+
+# Sign-on: confirmation links, rate limits and mail copies (see signatures/).
+SIGNON_TOKEN_DAYS = env_int("SIGNON_TOKEN_DAYS", 7)
+# "count/period" (period s, m, h or d), counted in the shared cache: Redis when REDIS_URL is set.
+SIGNON_RATE_LIMIT_IP = env_str("SIGNON_RATE_LIMIT_IP", "20/h")
+SIGNON_RATE_LIMIT_EMAIL = env_str("SIGNON_RATE_LIMIT_EMAIL", "5/h")
+SIGNON_RATE_LIMIT_SEARCH = env_str("SIGNON_RATE_LIMIT_SEARCH", "120/m")
+# Behind a reverse proxy: the header that carries the client's address (e.g. X-Forwarded-For).
+SIGNON_CLIENT_IP_HEADER = env_str("SIGNON_CLIENT_IP_HEADER", "")
+SIGNON_MAIL_ATTEMPTS = env_int("SIGNON_MAIL_ATTEMPTS", 5)
+# Staff can read a copy of every mail; with console mail (no EMAIL_URL) the copy keeps its links.
+SIGNON_MAIL_FULL_COPIES = env_bool("SIGNON_MAIL_FULL_COPIES", not env_str("EMAIL_URL", ""))
+
+# Readers (engagement app): view counts, comments, newsletter, sharing. Rates are "count/period".
+# A repeat view by the same visitor within this many minutes is not counted again.
+VIEW_COUNT_REPEAT_MINUTES = env_int("VIEW_COUNT_REPEAT_MINUTES", 30)
+# Buffered views reach the database this many seconds after the first of a batch, or at once
+# when this many are waiting (`undersigned flush_views` does it by hand).
+VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 300)
+VIEW_COUNT_FLUSH_THRESHOLD = env_int("VIEW_COUNT_FLUSH_THRESHOLD", 500)
+COMMENTS_ENABLED = env_bool("COMMENTS_ENABLED", True)
+# "first": a confirmed address's comments appear at once after a moderator approved one of them;
+# "all": every comment waits for a moderator.
+COMMENTS_MODERATION = env_str("COMMENTS_MODERATION", "first")
+COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 5000)
+COMMENTS_RATE_LIMIT_IP = env_str("COMMENTS_RATE_LIMIT_IP", "5/10m")
+COMMENTS_RATE_LIMIT_EMAIL = env_str("COMMENTS_RATE_LIMIT_EMAIL", "10/d")
+COMMENTS_TOKEN_DAYS = env_int("COMMENTS_TOKEN_DAYS", 7)
+# Set when a commenter confirms their address: proves later comments from that browser are theirs.
+COMMENTS_COOKIE_NAME = "undersigned_commenter"
+COMMENTS_COOKIE_DAYS = env_int("COMMENTS_COOKIE_DAYS", 365)
+# Who hears of new comments; empty: every active staff account with an email address.
+COMMENTS_NOTIFY_EMAILS = env_list("COMMENTS_NOTIFY_EMAILS", [])
+NEWSLETTER_TOKEN_DAYS = env_int("NEWSLETTER_TOKEN_DAYS", 7)
+NEWSLETTER_RATE_LIMIT_IP = env_str("NEWSLETTER_RATE_LIMIT_IP", "10/h")
+NEWSLETTER_RATE_LIMIT_EMAIL = env_str("NEWSLETTER_RATE_LIMIT_EMAIL", "3/d")
+# Statements published longer ago than this (an imported archive) are not mailed to subscribers.
+NEWSLETTER_ANNOUNCE_WITHIN_DAYS = env_int("NEWSLETTER_ANNOUNCE_WITHIN_DAYS", 3)
+FRIEND_RATE_LIMIT_IP = env_str("FRIEND_RATE_LIMIT_IP", "5/h")
+FRIEND_RATE_LIMIT_RECIPIENT = env_str("FRIEND_RATE_LIMIT_RECIPIENT", "2/d")
+READERS_MAIL_ATTEMPTS = env_int("READERS_MAIL_ATTEMPTS", 5)

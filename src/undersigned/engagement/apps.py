@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EngagementConfig(AppConfig):
     name = "undersigned.engagement"
     verbose_name = _("Readers")
+
+    def ready(self) -> None:
+        from undersigned.engagement import checks, signals  # noqa: F401

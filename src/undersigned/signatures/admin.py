@@ -1,6 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from undersigned.signatures.models import Signatory
+from undersigned.signatures import services
+from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
 
 
 class SignatoryInline(admin.TabularInline):
@@ -12,8 +15,52 @@ class SignatoryInline(admin.TabularInline):
 
 @admin.register(Signatory)
 class SignatoryAdmin(admin.ModelAdmin):
-    list_display = ["organization", "statement", "position", "signed_on"]
-    list_select_related = ["organization", "statement"]
+    list_display = ["organization", "statement", "position", "signed_on", "version"]
+    list_select_related = ["organization", "statement", "version"]
     search_fields = ["organization__name", "statement__slug"]
     autocomplete_fields = ["organization", "statement"]
     list_filter = ["signed_on"]
+    readonly_fields = ["version"]
+
+
+@admin.register(SignOnRequest)
+class SignOnRequestAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "statement", "status", "created_at", "confirmed_at"]
+    list_filter = ["status", "language", "joined_existing"]
+    list_select_related = ["organization", "statement"]
+    search_fields = ["organization_name", "organization__name", "contact_email", "statement__slug"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["organization"]
+    actions = ["approve_selected"]
+    # State changes go through the services (and the dashboard), so that each is logged.
+    readonly_fields = [f.name for f in SignOnRequest._meta.fields if f.name not in {"organization"}]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Approve the selected pending requests"))
+    def approve_selected(self, request, queryset):
+        count = services.sign_on_bulk_approve(sign_ons=list(queryset), by=request.user)
+        self.message_user(
+            request,
+            ngettext("Approved %(count)d request.", "Approved %(count)d requests.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The mail sent to signers; with console mail, the only place to read it besides the log."""
+
+    list_display = ["created_at", "to", "subject", "kind", "status", "attempts"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,11 @@
+import hashlib
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from undersigned.core.languages import LANGUAGE_CHOICES
 
 
 class Signatory(models.Model):
@@ -24,6 +29,15 @@ class Signatory(models.Model):
     signed_on = models.DateField(_("signed on"), default=timezone.localdate)
     public_note = models.CharField(_("public note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    version = models.ForeignKey(
+        "statements.StatementVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signatories",
+        verbose_name=_("text version signed"),
+        help_text=_("Empty for signatures added by hand or imported."),
+    )
 
     class Meta:
         ordering = ["statement", "position", "pk"]
@@ -38,3 +52,169 @@ class Signatory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} — {self.statement_id}"
+
+
+class SignOnRequest(models.Model):
+    """A person's request to sign a statement for an organisation, from the form to the list."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Awaiting email confirmation")
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    statement = models.ForeignKey(
+        "statements.Statement",
+        on_delete=models.CASCADE,
+        related_name="sign_on_requests",
+        verbose_name=_("statement"),
+    )
+    version = models.ForeignKey(
+        "statements.StatementVersion",
+        on_delete=models.PROTECT,
+        related_name="sign_on_requests",
+        verbose_name=_("text version seen"),
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sign_on_requests",
+        verbose_name=_("organisation in the registry"),
+        help_text=_("Empty while the request proposes an organisation the registry lacks."),
+    )
+    organization_name = models.CharField(_("organisation, as given"), max_length=300)
+    proposed_kind = models.CharField(_("proposed kind"), max_length=20, blank=True)
+    proposed_website = models.URLField(_("proposed website"), blank=True)
+    proposed_city = models.CharField(_("proposed city"), max_length=120, blank=True)
+
+    # Contact data: never shown in public, erasable while the signature stays.
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("email"), blank=True, db_index=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_erased_at = models.DateTimeField(_("contact data erased"), null=True, blank=True)
+    declared_at = models.DateTimeField(
+        _("authority declared"), help_text=_("When the person declared they may sign.")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.UNCONFIRMED,
+        db_index=True,
+    )
+    signatory = models.ForeignKey(
+        Signatory,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sign_on_requests",
+        verbose_name=_("line on the list"),
+    )
+    joined_existing = models.BooleanField(
+        _("joined an existing line"),
+        default=False,
+        help_text=_("The organisation was already on the list when this request came."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("sign-on request")
+        verbose_name_plural = _("sign-on requests")
+        indexes = [models.Index(fields=["statement", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} — {self.statement_id}"
+
+    @property
+    def display_name(self) -> str:
+        return self.organization.name if self.organization_id else self.organization_name
+
+    @property
+    def email_domain(self) -> str:
+        return self.contact_email.rpartition("@")[2].lower()
+
+
+class SignOnToken(models.Model):
+    """A private link's secret, stored only as its SHA-256 digest."""
+
+    class Purpose(models.TextChoices):
+        CONFIRM = "confirm", _("Confirm")
+        WITHDRAW = "withdraw", _("Withdraw")
+
+    sign_on = models.ForeignKey(
+        SignOnRequest, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("request")
+    )
+    purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose.choices)
+    digest = models.CharField(_("digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("token")
+        verbose_name_plural = _("tokens")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} #{self.sign_on_id}"
+
+    @staticmethod
+    def digest_of(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+
+class OutboundEmail(models.Model):
+    """A mail the site sent or tried to send: its delivery state and a copy for staff."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    kind = models.CharField(_("kind"), max_length=20)
+    sign_on = models.ForeignKey(
+        SignOnRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("request"),
+    )
+    to = models.CharField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"))
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outbound email")
+        verbose_name_plural = _("outbound emails")
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"

@@ -1,5 +1,52 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from undersigned.signatures import views
 
 app_name = "signatures"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("statements/<slug:slug>/sign/", views.sign_on, name="sign"),
+    path("statements/<slug:slug>/sign/sent/", views.sign_on_sent, name="sent"),
+    path("sign-on/organisations.json", views.organization_lookup, name="lookup"),
+    path("sign-on/confirm/<str:token>/", views.confirm, name="confirm"),
+    path("sign-on/confirm/<str:token>/new-link/", views.resend_for_token, name="resend_token"),
+    path("sign-on/withdraw/<str:token>/", views.withdraw, name="withdraw"),
+    path("sign-on/new-link/", views.resend, name="resend"),
+    path("staff/statements/", views.dashboard_index, name="dashboard_index"),
+    path("staff/statements/<slug:slug>/signatures/", views.dashboard, name="dashboard"),
+    path(
+        "staff/statements/<slug:slug>/signatures/approve/",
+        views.dashboard_bulk_approve,
+        name="dashboard_bulk_approve",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatures/auto-approve/",
+        views.dashboard_auto_approve,
+        name="dashboard_auto_approve",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatures/<int:pk>/approve/",
+        views.dashboard_approve,
+        name="dashboard_approve",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatures/<int:pk>/reject/",
+        views.dashboard_reject,
+        name="dashboard_reject",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatures/<int:pk>/attach/",
+        views.dashboard_attach,
+        name="dashboard_attach",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatures/<int:pk>/erase/",
+        views.dashboard_erase,
+        name="dashboard_erase",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatories/<int:pk>/remove/",
+        views.dashboard_remove,
+        name="dashboard_remove",
+    ),
+]

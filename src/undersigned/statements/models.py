@@ -106,6 +106,16 @@ class Statement(models.Model):
         choices=SignatoryOrder.choices,
         default=SignatoryOrder.LISTED,
     )
+    # --- Sign-on (signatures app) ---
+    signon_auto_approve = models.BooleanField(
+        _("approve registered domains automatically"),
+        default=False,
+        help_text=_(
+            "A confirmed request for an organisation in the registry is approved at once "
+            "when the signer's email domain is one the organisation registered."
+        ),
+    )
+    # --- end Sign-on ---
 
     objects = StatementQuerySet.as_manager()
 

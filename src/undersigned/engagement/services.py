@@ -1,0 +1,598 @@
+"""Writes for readers' features: view counts, comments, the newsletter, sending to a friend.
+
+Views, admin actions and tasks call these. Mail is queued after the commit with ids only;
+the tasks call the *_deliver functions here, which may run twice without sending twice.
+"""
+
+import secrets
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core import mail
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.core.audit import audit_record
+from undersigned.core.pagecache import invalidate
+from undersigned.engagement import selectors, viewcount
+from undersigned.engagement.mail import absolute, compose
+from undersigned.engagement.models import (
+    Comment,
+    Commenter,
+    FriendMessage,
+    NewsletterDelivery,
+    NewsletterIssue,
+    StatementEngagement,
+    Subscriber,
+    digest_of,
+)
+from undersigned.statements.models import Category, Statement
+
+
+class EngagementError(Exception):
+    """A step that cannot be taken; the message is meant for the reader."""
+
+    message = _("This cannot be done.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class CommentsClosed(EngagementError):
+    message = _("Comments are closed for this statement.")
+
+
+class TokenError(EngagementError):
+    """A private link that cannot be used: state is "unknown" or "expired"."""
+
+    def __init__(self, state: str):
+        self.state = state
+        super().__init__(state)
+
+
+def _statement_page_changed(statement_id: int) -> None:
+    slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
+    if slug:
+        invalidate(f"statement:{slug}")
+
+
+def _new_secret() -> tuple[str, str]:
+    secret = secrets.token_urlsafe(32)
+    return secret, digest_of(secret)
+
+
+# View counts.
+
+
+def view_counts_flush() -> int:
+    """Add the views buffered in the cache to the database; return how many were added."""
+    lock = "readers:views-flush-lock"
+    if not cache.add(lock, 1, timeout=120):
+        return 0  # another worker is flushing now; the views wait for the next flush
+    try:
+        viewcount.pending_reset()
+        slugs = dict(Statement.objects.values_list("slug", "pk"))
+        counts = viewcount.buffered_counts(list(slugs))
+        now = timezone.now()
+        for slug, count in counts.items():
+            with transaction.atomic():
+                StatementEngagement.objects.get_or_create(statement_id=slugs[slug])
+                StatementEngagement.objects.filter(statement_id=slugs[slug]).update(
+                    view_count=F("view_count") + count, views_updated_at=now
+                )
+                # Taken from the buffer only once the database has them.
+                transaction.on_commit(partial(viewcount.buffered_take, slug, count))
+                invalidate(f"statement:{slug}")
+        return sum(counts.values())
+    finally:
+        cache.delete(lock)
+
+
+# Comments.
+
+
+@transaction.atomic
+def comments_close(*, statement: Statement, closed: bool, by: AbstractBaseUser) -> None:
+    """Close (or reopen) comments on a statement; published comments stay visible."""
+    StatementEngagement.objects.update_or_create(
+        statement=statement, defaults={"comments_closed": closed}
+    )
+    audit_record(
+        action="comments_closed" if closed else "comments_opened", actor=by, statement=statement
+    )
+    _statement_page_changed(statement.pk)
+
+
+def _comment_mail_later(*, comment: Comment, kind: str) -> None:
+    from undersigned.engagement.tasks import comment_mail_send
+
+    transaction.on_commit(partial(comment_mail_send.enqueue, comment_id=comment.pk, kind=kind))
+
+
+def _commenter_for(email: str) -> Commenter:
+    try:
+        with transaction.atomic():
+            return Commenter.objects.get_or_create(email=email)[0]
+    except IntegrityError:  # two first comments at once
+        return Commenter.objects.get(email=email)
+
+
+@transaction.atomic
+def comment_submit(
+    *,
+    statement: Statement,
+    name: str,
+    email: str,
+    body: str,
+    language: str,
+    parent_id: int | None = None,
+    proven_commenter_id: int | None = None,
+) -> Comment:
+    """Take a reader's comment: publish it, hold it for moderation, or ask its author to confirm.
+
+    With COMMENTS_MODERATION "first", a comment appears at once when its address is trusted
+    (confirmed by its owner, approved once by a moderator) and the browser proves it is that
+    owner (the cookie set on confirmation). A trusted address without that proof gets a link
+    to confirm the comment. Everyone else waits for a moderator. A banned address's comments
+    are kept as spam, and its author is not told.
+    """
+    if not selectors.comments_open(statement=statement):
+        raise CommentsClosed
+    email = email.strip().lower()
+    parent = None
+    if parent_id is not None:
+        parent = Comment.objects.published().filter(pk=parent_id, statement=statement).first()
+        if parent is not None and parent.parent_id is not None:
+            parent = parent.parent  # replies stay one level deep
+    commenter = _commenter_for(email)
+    trusted = selectors.commenter_is_trusted(commenter=commenter)
+    first_only = settings.COMMENTS_MODERATION == "first"
+    if commenter.banned_at is not None:
+        status = Comment.Status.SPAM
+    elif first_only and trusted and proven_commenter_id == commenter.pk:
+        status = Comment.Status.APPROVED
+    elif first_only and trusted:
+        status = Comment.Status.UNCONFIRMED
+    else:
+        status = Comment.Status.PENDING
+    comment = Comment.objects.create(
+        statement=statement,
+        parent=parent,
+        commenter=commenter,
+        name=name.strip(),
+        body=body.strip(),
+        language=language,
+        status=status,
+        published_at=timezone.now() if status == Comment.Status.APPROVED else None,
+    )
+    if status == Comment.Status.APPROVED:
+        _statement_page_changed(statement.pk)
+    if status in (Comment.Status.APPROVED, Comment.Status.PENDING):
+        _comment_mail_later(comment=comment, kind="notify")
+    needs_confirmation = status == Comment.Status.UNCONFIRMED or (
+        first_only and status == Comment.Status.PENDING and commenter.confirmed_at is None
+    )
+    if needs_confirmation:
+        _comment_mail_later(comment=comment, kind="confirm")
+    return comment
+
+
+@transaction.atomic
+def comment_confirm(*, token: str) -> Comment:
+    """Confirm a comment's address from its mailed link; publish it if the address is trusted."""
+    comment = (
+        Comment.objects.select_for_update()
+        .select_related("commenter", "statement")
+        .filter(confirm_digest=digest_of(token))
+        .first()
+    )
+    if comment is None:
+        raise TokenError("unknown")
+    if comment.confirm_expires_at and comment.confirm_expires_at < timezone.now():
+        raise TokenError("expired")
+    commenter = comment.commenter
+    if commenter.confirmed_at is None:
+        commenter.confirmed_at = timezone.now()
+        commenter.save(update_fields=["confirmed_at"])
+    comment.confirm_digest = ""
+    comment.confirm_expires_at = None
+    if comment.status == Comment.Status.UNCONFIRMED:
+        trusted = selectors.commenter_is_trusted(commenter=commenter)
+        if trusted and settings.COMMENTS_MODERATION == "first":
+            comment.status = Comment.Status.APPROVED
+            comment.published_at = timezone.now()
+            _statement_page_changed(comment.statement_id)
+        else:
+            comment.status = Comment.Status.PENDING
+        _comment_mail_later(comment=comment, kind="notify")
+    comment.save(update_fields=["status", "published_at", "confirm_digest", "confirm_expires_at"])
+    return comment
+
+
+def _moderate(*, comment: Comment, status: str, by: AbstractBaseUser) -> Comment:
+    was_public = comment.status == Comment.Status.APPROVED
+    comment.status = status
+    comment.moderated_by = by  # type: ignore[assignment]
+    if status == Comment.Status.APPROVED and comment.published_at is None:
+        comment.published_at = timezone.now()
+    comment.save(update_fields=["status", "moderated_by", "published_at"])
+    audit_record(
+        action=f"comment_{status}",
+        actor=by,
+        statement=comment.statement,
+        details={"comment": comment.pk},
+    )
+    if was_public or status == Comment.Status.APPROVED:
+        _statement_page_changed(comment.statement_id)
+    return comment
+
+
+@transaction.atomic
+def comment_approve(*, comment: Comment, by: AbstractBaseUser) -> Comment:
+    """Publish a comment."""
+    return _moderate(comment=comment, status=Comment.Status.APPROVED, by=by)
+
+
+@transaction.atomic
+def comment_mark_spam(*, comment: Comment, by: AbstractBaseUser) -> Comment:
+    """Hide a comment as spam; it stays in the queue's spam list until deleted."""
+    return _moderate(comment=comment, status=Comment.Status.SPAM, by=by)
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, by: AbstractBaseUser) -> None:
+    """Delete a comment and its replies for good."""
+    audit_record(
+        action="comment_deleted",
+        actor=by,
+        statement=comment.statement,
+        details={"comment": comment.pk},
+    )
+    statement_id = comment.statement_id
+    comment.delete()
+    _statement_page_changed(statement_id)
+
+
+@transaction.atomic
+def commenter_ban(*, commenter: Commenter, by: AbstractBaseUser) -> int:
+    """Ban an address: its waiting comments become spam, and so will its next ones."""
+    commenter.banned_at = timezone.now()
+    commenter.save(update_fields=["banned_at"])
+    waiting = commenter.comments.filter(
+        status__in=[Comment.Status.PENDING, Comment.Status.UNCONFIRMED]
+    )
+    count = waiting.update(status=Comment.Status.SPAM, moderated_by=by)
+    audit_record(action="commenter_banned", actor=by, details={"commenter": commenter.pk})
+    return count
+
+
+def comment_mail_deliver(*, comment_id: int, kind: str) -> str:
+    """Send the author's confirmation link, or tell the coordinators; never twice."""
+    if kind == "confirm":
+        return _comment_confirm_mail(comment_id)
+    if kind == "notify":
+        return _comment_notify_mail(comment_id)
+    raise ValueError(f"Unknown comment mail {kind!r}.")
+
+
+@transaction.atomic
+def _comment_confirm_mail(comment_id: int) -> str:
+    comment = (
+        Comment.objects.select_for_update()
+        .select_related("commenter", "statement")
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None or comment.status not in (
+        Comment.Status.UNCONFIRMED,
+        Comment.Status.PENDING,
+    ):
+        return "no longer needed"
+    if comment.confirm_digest:
+        return "already sent"
+    secret, comment.confirm_digest = _new_secret()
+    comment.confirm_expires_at = timezone.now() + timedelta(days=settings.COMMENTS_TOKEN_DAYS)
+    comment.save(update_fields=["confirm_digest", "confirm_expires_at"])
+    translation = comment.statement.translation(comment.language)
+    message = compose(
+        template="comment_confirm",
+        to=comment.commenter.email,
+        language=comment.language,
+        context={
+            "comment": comment,
+            "statement_title": translation.title if translation else comment.statement.slug,
+            "confirm_url": absolute(
+                "engagement:comment_confirm", language=comment.language, token=secret
+            ),
+            "token_days": settings.COMMENTS_TOKEN_DAYS,
+            "waits_for_moderation": comment.status == Comment.Status.PENDING,
+        },
+    )
+    # Sent inside the transaction: if the server refuses it, no link is recorded either.
+    message.send(using="default")
+    return "sent"
+
+
+@transaction.atomic
+def _comment_notify_mail(comment_id: int) -> str:
+    comment = (
+        Comment.objects.select_for_update()
+        .select_related("statement")
+        .filter(pk=comment_id)
+        .first()
+    )
+    if comment is None or comment.status not in (
+        Comment.Status.APPROVED,
+        Comment.Status.PENDING,
+    ):
+        return "no longer needed"
+    recipients = selectors.coordinator_emails()
+    if not recipients:
+        return "no coordinators"
+    language = settings.LANGUAGE_CODE
+    translation = comment.statement.translation(language)
+    with_admin = absolute(
+        "admin:engagement_comment_change", language=language, object_id=comment.pk
+    )
+    queue = absolute("admin:engagement_comment_changelist", language=language)
+    for address in recipients:
+        compose(
+            template="comment_notify",
+            to=address,
+            language=language,
+            context={
+                "comment": comment,
+                "statement_title": translation.title if translation else comment.statement.slug,
+                "statement_url": settings.SITE_URL + comment.statement.get_absolute_url(),
+                "comment_admin_url": with_admin,
+                "queue_url": f"{queue}?status={Comment.Status.PENDING}",
+                "published": comment.status == Comment.Status.APPROVED,
+            },
+        ).send(using="default")
+    return "sent"
+
+
+# Newsletter.
+
+
+def _newsletter_mail_later(*, subscriber: Subscriber, kind: str) -> None:
+    from undersigned.engagement.tasks import newsletter_mail_send
+
+    transaction.on_commit(
+        partial(newsletter_mail_send.enqueue, subscriber_id=subscriber.pk, kind=kind)
+    )
+
+
+@transaction.atomic
+def newsletter_subscribe(
+    *, email: str, language: str, categories: list[Category] | None = None
+) -> Subscriber:
+    """Start a subscription that takes effect when the address's owner confirms it.
+
+    The reader sees the same answer whatever the address: a new or waiting subscription gets a
+    confirmation link, an active one a reminder that it is already subscribed, unchanged.
+    """
+    email = email.strip().lower()
+    subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
+    if subscriber is not None and subscriber.status == Subscriber.Status.ACTIVE:
+        _newsletter_mail_later(subscriber=subscriber, kind="already")
+        return subscriber
+    if subscriber is None:
+        subscriber = Subscriber.objects.create(
+            email=email, language=language, unsubscribe_key=secrets.token_urlsafe(24)
+        )
+    else:
+        subscriber.language = language
+        subscriber.confirm_digest = ""  # a new link replaces the old one
+        subscriber.save(update_fields=["language", "confirm_digest"])
+    subscriber.categories.set(categories or [])
+    _newsletter_mail_later(subscriber=subscriber, kind="confirm")
+    return subscriber
+
+
+@transaction.atomic
+def newsletter_confirm(*, token: str) -> Subscriber:
+    """Activate the subscription whose confirmation link this is."""
+    subscriber = (
+        Subscriber.objects.select_for_update().filter(confirm_digest=digest_of(token)).first()
+    )
+    if subscriber is None:
+        raise TokenError("unknown")
+    if subscriber.confirm_expires_at and subscriber.confirm_expires_at < timezone.now():
+        raise TokenError("expired")
+    subscriber.status = Subscriber.Status.ACTIVE
+    subscriber.confirmed_at = timezone.now()
+    subscriber.confirm_digest = ""
+    subscriber.confirm_expires_at = None
+    subscriber.save(
+        update_fields=["status", "confirmed_at", "confirm_digest", "confirm_expires_at"]
+    )
+    return subscriber
+
+
+@transaction.atomic
+def newsletter_unsubscribe(*, key: str) -> bool:
+    """End a subscription at once and forget the address; return whether there was one."""
+    deleted, _rows = Subscriber.objects.filter(unsubscribe_key=key).delete()
+    return bool(deleted)
+
+
+def _unsubscribe_url(subscriber: Subscriber) -> str:
+    return absolute(
+        "engagement:newsletter_unsubscribe",
+        language=subscriber.language,
+        key=subscriber.unsubscribe_key,
+    )
+
+
+@transaction.atomic
+def newsletter_mail_deliver(*, subscriber_id: int, kind: str) -> str:
+    """Send a subscriber the confirmation link, or the reminder that they are subscribed."""
+    if kind not in ("confirm", "already"):
+        raise ValueError(f"Unknown newsletter mail {kind!r}.")
+    subscriber = (
+        Subscriber.objects.select_for_update()
+        .prefetch_related("categories")
+        .filter(pk=subscriber_id)
+        .first()
+    )
+    if subscriber is None:
+        return "no recipient"
+    context: dict = {"subscriber": subscriber, "categories": list(subscriber.categories.all())}
+    if kind == "confirm":
+        if subscriber.status != Subscriber.Status.UNCONFIRMED:
+            return "no longer needed"
+        if subscriber.confirm_digest:
+            return "already sent"
+        secret, subscriber.confirm_digest = _new_secret()
+        subscriber.confirm_expires_at = timezone.now() + timedelta(
+            days=settings.NEWSLETTER_TOKEN_DAYS
+        )
+        subscriber.save(update_fields=["confirm_digest", "confirm_expires_at"])
+        context["confirm_url"] = absolute(
+            "engagement:newsletter_confirm", language=subscriber.language, token=secret
+        )
+        context["token_days"] = settings.NEWSLETTER_TOKEN_DAYS
+    compose(
+        template=f"newsletter_{kind}",
+        to=subscriber.email,
+        language=subscriber.language,
+        context=context,
+        unsubscribe_url=_unsubscribe_url(subscriber),
+    ).send(using="default")
+    return "sent"
+
+
+def newsletter_statement_announce(*, statement: Statement) -> bool:
+    """Queue a just-published statement's mail to subscribers, once; return whether queued.
+
+    Called by the post_save signal on Statement (engagement/signals.py), so every way of
+    publishing is covered; calling it again is harmless. Statements published long ago (an
+    import of the archive, say) are not announced.
+    """
+    from undersigned.engagement.tasks import newsletter_issue_send
+
+    if statement.status != Statement.Status.PUBLISHED or statement.published_at is None:
+        return False
+    now = timezone.now()
+    if statement.published_at < now - timedelta(days=settings.NEWSLETTER_ANNOUNCE_WITHIN_DAYS):
+        return False
+    if NewsletterIssue.objects.filter(statement=statement, finished_at__isnull=False).exists():
+        return False
+    task = newsletter_issue_send
+    if statement.published_at > now and task.get_backend().supports_defer:
+        task = task.using(run_after=statement.published_at)
+    transaction.on_commit(partial(task.enqueue, statement_id=statement.pk))
+    return True
+
+
+def newsletter_issue_deliver(*, statement_id: int) -> str:
+    """Mail a published statement to each subscriber who wants it, in their language, once.
+
+    Each delivery is recorded as it goes, so a run that stops half-way (a mail server error)
+    resumes where it stopped when the task is tried again.
+    """
+    statement = (
+        Statement.objects.filter(pk=statement_id, status=Statement.Status.PUBLISHED)
+        .prefetch_related("translations", "publishers")
+        .first()
+    )
+    if statement is None or statement.published_at is None:
+        return "not published"
+    if statement.published_at > timezone.now():
+        return "not yet published"
+    issue, _created = NewsletterIssue.objects.get_or_create(statement=statement)
+    if issue.finished_at is not None:
+        return "already sent"
+    done = NewsletterDelivery.objects.filter(issue=issue).values("subscriber_id")
+    recipients = selectors.newsletter_recipients(statement=statement).exclude(pk__in=done)
+    sent = 0
+    connection = mail.mailers["default"]
+    with connection:
+        for subscriber in recipients.iterator(chunk_size=200):
+            # Read again: whoever unsubscribed since the list was made gets nothing.
+            if not Subscriber.objects.filter(
+                pk=subscriber.pk, status=Subscriber.Status.ACTIVE
+            ).exists():
+                continue
+            translation = statement.translation(subscriber.language)
+            message = compose(
+                template="newsletter_issue",
+                to=subscriber.email,
+                language=subscriber.language,
+                context={
+                    "statement": statement,
+                    "translation": translation,
+                    "is_fallback": translation is not None
+                    and translation.language != subscriber.language,
+                    "statement_url": absolute(
+                        "statements:detail", language=subscriber.language, slug=statement.slug
+                    ),
+                },
+                unsubscribe_url=_unsubscribe_url(subscriber),
+            )
+            connection.send_messages([message])
+            NewsletterDelivery.objects.create(issue=issue, subscriber=subscriber)
+            NewsletterIssue.objects.filter(pk=issue.pk).update(sent_count=F("sent_count") + 1)
+            sent += 1
+    NewsletterIssue.objects.filter(pk=issue.pk).update(finished_at=timezone.now())
+    return f"sent {sent}"
+
+
+# Sending to a friend.
+
+
+@transaction.atomic
+def friend_message_create(
+    *, statement: Statement, sender_name: str, recipient: str, language: str
+) -> FriendMessage:
+    """Queue the statement's fixed message, with the sender's name, to one address."""
+    from undersigned.engagement.tasks import friend_message_send
+
+    message = FriendMessage.objects.create(
+        statement=statement,
+        sender_name=" ".join(sender_name.split()),
+        recipient=recipient.strip(),
+        language=language,
+    )
+    transaction.on_commit(partial(friend_message_send.enqueue, message_id=message.pk))
+    return message
+
+
+@transaction.atomic
+def friend_message_deliver(*, message_id: int) -> str:
+    """Send the message once, then forget the friend's address."""
+    message = (
+        FriendMessage.objects.select_for_update()
+        .select_related("statement")
+        .filter(pk=message_id)
+        .first()
+    )
+    if message is None or message.sent_at is not None or not message.recipient:
+        return "already sent"
+    statement = Statement.objects.prefetch_related("translations").get(pk=message.statement_id)
+    translation = statement.translation(message.language)
+    compose(
+        template="friend",
+        to=message.recipient,
+        language=message.language,
+        context={
+            "sender_name": message.sender_name,
+            "statement": statement,
+            "translation": translation,
+            "statement_url": absolute(
+                "statements:detail", language=message.language, slug=statement.slug
+            ),
+        },
+    ).send(using="default")
+    message.sent_at = timezone.now()
+    message.recipient = ""
+    message.save(update_fields=["sent_at", "recipient"])
+    return "sent"

@@ -1,0 +1,382 @@
+"""Readers' forms and private links: parse, call a service, render. None of these is cached."""
+
+import csv
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from undersigned.engagement import selectors, services
+from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
+from undersigned.engagement.models import Comment, Subscriber, digest_of
+from undersigned.signatures.ratelimit import Limited, client_ip, hit
+from undersigned.statements.selectors import statement_for_page
+
+COMMENTER_COOKIE_SALT = "undersigned.engagement.commenter"
+
+
+def _language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _limited(*checks: tuple[str, str, str]) -> Limited | None:
+    """Count the attempt against each (scope, identity, rate); return the first limit reached."""
+    for scope, identity, rate in checks:
+        if limited := hit(scope=scope, identity=identity, rate=rate):
+            return limited
+    return None
+
+
+def _limited_message(limited: Limited) -> str:
+    return ngettext(
+        "Too many attempts. Please try again in %(minutes)d minute.",
+        "Too many attempts. Please try again in %(minutes)d minutes.",
+        limited.minutes,
+    ) % {"minutes": limited.minutes}
+
+
+def same_origin_post(view):
+    """Refuse a POST that another site's page makes the reader's browser send.
+
+    The comment and newsletter forms sit on pages cached for every reader, so they carry no
+    CSRF token: a token would make each page differ and set a cookie on every visit. Browsers
+    say where a request comes from instead (Sec-Fetch-Site, else Origin). Nothing these forms
+    do needs more: a newsletter subscription waits for the owner's confirmation, and the
+    commenter cookie is SameSite=Lax, so a request from elsewhere never carries it.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST" and not _from_this_site(request):
+            return HttpResponseForbidden(_("This form can only be sent from this site."))
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
+
+
+def _from_this_site(request: HttpRequest) -> bool:
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return origin is None  # old browsers send neither header
+    allowed = {f"{request.scheme}://{request.get_host()}", settings.SITE_URL}
+    return origin in allowed or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# Comments.
+
+
+def _proven_commenter_id(request: HttpRequest) -> int | None:
+    value = request.get_signed_cookie(
+        settings.COMMENTS_COOKIE_NAME,
+        default=None,
+        salt=COMMENTER_COOKIE_SALT,
+        max_age=settings.COMMENTS_COOKIE_DAYS * 86400,
+    )
+    return int(value) if value and value.isdigit() else None
+
+
+@same_origin_post
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = statement_for_page(slug=slug)
+    translation = statement.translation(_language())
+    is_open = selectors.comments_open(statement=statement)
+    reply_to = None
+    raw_parent = request.POST.get("parent") or request.GET.get("reply_to", "")
+    if raw_parent.isdigit():
+        reply_to = (
+            Comment.objects.published().filter(pk=int(raw_parent), statement=statement).first()
+        )
+    form = CommentForm(
+        request.POST if request.method == "POST" else None,
+        auto_id="comment_%s",
+        initial={"parent": reply_to.pk if reply_to else None},
+    )
+    status = 200
+    if request.method == "POST" and is_open and form.is_valid():
+        if form.is_bot():
+            messages.success(request, _("Thank you. Your comment awaits moderation."))
+            return redirect(statement.get_absolute_url() + "#comments")
+        limited = _limited(
+            ("comment-ip", client_ip(request), settings.COMMENTS_RATE_LIMIT_IP),
+            ("comment-email", form.cleaned_data["email"], settings.COMMENTS_RATE_LIMIT_EMAIL),
+        )
+        if limited:
+            form.add_error(None, _limited_message(limited))
+            status = 429
+        else:
+            comment = services.comment_submit(
+                statement=statement,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                body=form.cleaned_data["body"],
+                language=_language(),
+                parent_id=form.cleaned_data["parent"],
+                proven_commenter_id=_proven_commenter_id(request),
+            )
+            messages.success(request, _comment_outcome(comment))
+            anchor = f"#comment-{comment.pk}" if comment.status == "approved" else "#comments"
+            return redirect(statement.get_absolute_url() + anchor)
+    elif request.method == "POST":
+        status = 400 if is_open else 403
+    response = render(
+        request,
+        "engagement/comment_form.html",
+        {
+            "statement": statement,
+            "translation": translation,
+            "form": form,
+            "reply_to": reply_to,
+            "comments_open": is_open,
+        },
+        status=status,
+    )
+    return _no_store(response)
+
+
+def _comment_outcome(comment: Comment) -> str:
+    if comment.status == Comment.Status.APPROVED:
+        return _("Thank you. Your comment is published.")
+    if comment.status == Comment.Status.UNCONFIRMED:
+        return _(
+            "Thank you. We sent you an email: follow its link to publish your comment. "
+            "Comments sent from this browser afterwards appear at once."
+        )
+    # Pending, and spam too: a banned address is not told.
+    return _(
+        "Thank you. Your comment will appear once a moderator has approved it. "
+        "If this is your first comment, we sent you an email to confirm your address."
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def comment_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Show a button on GET (mail scanners follow links); confirm only on POST."""
+    if request.method == "POST":
+        try:
+            comment = services.comment_confirm(token=token)
+        except services.TokenError as error:
+            return _no_store(
+                render(
+                    request,
+                    "engagement/comment_confirm.html",
+                    {"state": error.state},
+                    status=410 if error.state == "expired" else 404,
+                )
+            )
+        if comment.status == Comment.Status.APPROVED:
+            messages.success(request, _("Thank you. Your comment is published."))
+            anchor = f"#comment-{comment.pk}"
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your address is confirmed. Your comment will appear once a "
+                    "moderator has approved it; after that, your comments from this browser "
+                    "appear at once."
+                ),
+            )
+            anchor = "#comments"
+        response = redirect(comment.statement.get_absolute_url() + anchor)
+        response.set_signed_cookie(
+            settings.COMMENTS_COOKIE_NAME,
+            str(comment.commenter_id),
+            salt=COMMENTER_COOKIE_SALT,
+            max_age=settings.COMMENTS_COOKIE_DAYS * 86400,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+    comment = (
+        Comment.objects.select_related("statement").filter(confirm_digest=digest_of(token)).first()
+    )
+    state = "valid"
+    if comment is None:
+        state = "unknown"
+    elif comment.confirm_expires_at and comment.confirm_expires_at < timezone.now():
+        state = "expired"
+    return _no_store(
+        render(
+            request,
+            "engagement/comment_confirm.html",
+            {"state": state, "comment": comment if state == "valid" else None},
+        )
+    )
+
+
+# Sending to a friend.
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def friend_send(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = statement_for_page(slug=slug)
+    translation = statement.translation(_language())
+    form = FriendForm(request.POST if request.method == "POST" else None, auto_id="friend_%s")
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not form.is_bot():
+            limited = _limited(
+                ("friend-ip", client_ip(request), settings.FRIEND_RATE_LIMIT_IP),
+                (
+                    "friend-recipient",
+                    form.cleaned_data["recipient"],
+                    settings.FRIEND_RATE_LIMIT_RECIPIENT,
+                ),
+            )
+            if limited:
+                form.add_error(None, _limited_message(limited))
+                status = 429
+            else:
+                services.friend_message_create(
+                    statement=statement,
+                    sender_name=form.cleaned_data["sender_name"],
+                    recipient=form.cleaned_data["recipient"],
+                    language=_language(),
+                )
+        if status == 200:
+            messages.success(request, _("Thank you. We are sending the statement to your friend."))
+            return redirect(statement.get_absolute_url() + "#share")
+    elif request.method == "POST":
+        status = 400
+    return _no_store(
+        render(
+            request,
+            "engagement/friend_form.html",
+            {"statement": statement, "translation": translation, "form": form},
+            status=status,
+        )
+    )
+
+
+# Newsletter.
+
+
+@same_origin_post
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_subscribe(request: HttpRequest) -> HttpResponse:
+    form = NewsletterForm(
+        request.POST if request.method == "POST" else None,
+        auto_id="newsletter_%s",
+        initial={"language": _language()},
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot():
+            return redirect("engagement:newsletter_sent")
+        limited = _limited(
+            ("newsletter-ip", client_ip(request), settings.NEWSLETTER_RATE_LIMIT_IP),
+            ("newsletter-email", form.cleaned_data["email"], settings.NEWSLETTER_RATE_LIMIT_EMAIL),
+        )
+        if limited:
+            form.add_error(None, _limited_message(limited))
+            status = 429
+        else:
+            services.newsletter_subscribe(
+                email=form.cleaned_data["email"],
+                language=form.cleaned_data["language"],
+                categories=list(form.cleaned_data["categories"]),
+            )
+            return redirect("engagement:newsletter_sent")
+    elif request.method == "POST":
+        status = 400
+    return _no_store(render(request, "engagement/newsletter.html", {"form": form}, status=status))
+
+
+def newsletter_sent(request: HttpRequest) -> HttpResponse:
+    return _no_store(render(request, "engagement/newsletter_sent.html"))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Show a button on GET (mail scanners follow links); confirm only on POST."""
+    context: dict = {}
+    status = 200
+    if request.method == "POST":
+        try:
+            context["subscriber"] = services.newsletter_confirm(token=token)
+            context["state"] = "confirmed"
+        except services.TokenError as error:
+            context["state"] = error.state
+            status = 410 if error.state == "expired" else 404
+    else:
+        subscriber = Subscriber.objects.filter(confirm_digest=digest_of(token)).first()
+        if subscriber is None:
+            context["state"] = "unknown"
+        elif subscriber.confirm_expires_at and subscriber.confirm_expires_at < timezone.now():
+            context["state"] = "expired"
+        else:
+            context["state"] = "valid"
+    return _no_store(render(request, "engagement/newsletter_confirm.html", context, status=status))
+
+
+@csrf_exempt  # mail programs POST here without a form (RFC 8058); the key is the secret
+@require_http_methods(["GET", "HEAD", "POST"])
+def newsletter_unsubscribe(request: HttpRequest, key: str) -> HttpResponse:
+    """Show a button on GET; unsubscribe on POST, from this page or a mail program's button."""
+    if request.method == "POST":
+        existed = services.newsletter_unsubscribe(key=key)
+        state = "done" if existed else "unknown"
+        subscriber = None
+    else:
+        subscriber = Subscriber.objects.filter(unsubscribe_key=key).first()
+        state = "valid" if subscriber else "unknown"
+    return _no_store(
+        render(
+            request,
+            "engagement/newsletter_unsubscribe.html",
+            {"state": state, "subscriber": subscriber},
+        )
+    )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """Keep spreadsheet programs from running a cell as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def subscribers_csv(subscribers) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="subscribers-{stamp}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["email", "language", "status", "categories", "subscribed", "confirmed"])
+    for subscriber in subscribers:
+        writer.writerow(
+            [
+                _cell(subscriber.email),
+                subscriber.language,
+                subscriber.status,
+                " ".join(category.slug for category in subscriber.categories.all()),
+                subscriber.created_at.isoformat(),
+                subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
+            ]
+        )
+    return _no_store(response)
+
+
+@staff_member_required
+def newsletter_export(request: HttpRequest) -> HttpResponse:
+    """Every subscriber as CSV, for staff."""
+    return subscribers_csv(selectors.subscribers_for_export())

@@ -1,0 +1,20 @@
+"""Fail at start-up, not at the first sign-on, when a sign-on setting cannot be read."""
+
+from django.conf import settings
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+from undersigned.signatures.ratelimit import parse_rate
+
+
+@checks.register()
+def rate_limits_are_readable(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    errors = []
+    for name in ("SIGNON_RATE_LIMIT_IP", "SIGNON_RATE_LIMIT_EMAIL", "SIGNON_RATE_LIMIT_SEARCH"):
+        try:
+            parse_rate(getattr(settings, name))
+        except ImproperlyConfigured as error:
+            errors.append(checks.Error(f"{name}: {error}", id="signatures.E001"))
+    if settings.SIGNON_TOKEN_DAYS < 1:
+        errors.append(checks.Error("SIGNON_TOKEN_DAYS must be 1 or more.", id="signatures.E002"))
+    return errors

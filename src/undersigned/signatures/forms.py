@@ -1,0 +1,238 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.organizations.models import Organization
+from undersigned.signatures import selectors
+from undersigned.signatures.models import SignOnRequest
+from undersigned.signatures.services import NewOrganization
+
+NEW = "new"
+
+
+class SignOnForm(forms.Form):
+    """Sign a statement for an organisation; works without JavaScript, in one or two steps.
+
+    A name picked from the type-ahead arrives as `organization` (an id). A name typed without
+    it is matched against the registry: one exact match is taken, near ones are offered as
+    `organization_choice` on a second step, and no match proposes a new organisation.
+    """
+
+    organization_name = forms.CharField(
+        label=_("Organisation"),
+        max_length=300,
+        help_text=_(
+            "Type the name, an acronym or another name it is known by: we look it up in the "
+            "registry. If it is not there, give its full name."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    organization = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organization_choice = forms.RegexField(
+        regex=r"^(new|\d+)$", required=False, widget=forms.HiddenInput
+    )
+    new_kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        choices=Organization.Kind.choices,
+        initial=Organization.Kind.NGO,
+        required=False,
+    )
+    new_website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("It helps the coordinators recognise the organisation."),
+    )
+    new_city = forms.CharField(label=_("City"), max_length=120, required=False)
+    contact_name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_role = forms.CharField(
+        label=_("Your role in the organisation"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("Email"),
+        help_text=_(
+            "We send a link to this address to confirm the signature. "
+            "An address at the organisation's own domain is approved fastest."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    contact_phone = forms.RegexField(
+        label=_("Phone (optional)"),
+        regex=r"^[0-9+()\-.\s]{5,40}$",
+        required=False,
+        error_messages={"invalid": _("Enter a phone number: digits, spaces, + - ( ) only.")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    declaration = forms.BooleanField(
+        label=_("I may sign on behalf of this organisation."),
+        error_messages={
+            "required": _("Please confirm that you may sign on behalf of the organisation.")
+        },
+    )
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A field people never see: software that fills in every field gives itself away.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    NEW_FIELDS = ("new_kind", "new_website", "new_city")
+    CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization_found: Organization | None = None
+        self.is_new = False
+        self.candidates: list[selectors.RegistryCandidate] = []
+
+    def clean(self):
+        data = super().clean()
+        if data.get("homepage"):
+            raise ValidationError(
+                _(
+                    "The form came back with the hidden field “Leave this field empty” filled "
+                    "in, as automatic software does. Please empty it and send the form again."
+                ),
+                code="honeypot",
+            )
+        name = data.get("organization_name", "").strip()
+        if not name:
+            return data
+        choice = data.get("organization_choice") or ""
+        if choice:
+            # Offer the same choice again should another field need correcting.
+            self.candidates = selectors.organization_resolve(name=name).candidates
+        if choice == NEW:
+            self.is_new = True
+        elif choice or data.get("organization"):
+            self.organization_found = Organization.objects.filter(
+                pk=int(choice or data["organization"])
+            ).first()
+            if self.organization_found is None:
+                self._offer_candidates(name, _("That organisation is no longer in the registry."))
+        else:
+            resolution = selectors.organization_resolve(name=name)
+            if resolution.organization is not None:
+                self.organization_found = resolution.organization
+            elif resolution.candidates:
+                self.candidates = resolution.candidates
+                self.add_error(
+                    "organization_choice",
+                    _(
+                        "The registry has organisations with names like this one. "
+                        "Choose yours, or register a new organisation."
+                    ),
+                )
+            else:
+                self.is_new = True
+        if self.is_new and not data.get("new_kind"):
+            self.add_error("new_kind", _("Choose the kind of organisation."))
+        return data
+
+    def _offer_candidates(self, name: str, message) -> None:
+        self.candidates = selectors.organization_resolve(name=name).candidates
+        self.add_error("organization_choice", message)
+
+    def submission(self) -> dict:
+        """Return the arguments of services.sign_on_submit, less the statement and language."""
+        data = self.cleaned_data
+        return {
+            "version_hash": data.get("version") or "",
+            "organization": self.organization_found,
+            "organization_name": data["organization_name"],
+            "new_organization": NewOrganization(
+                kind=data["new_kind"], website=data["new_website"], city=data["new_city"]
+            )
+            if self.is_new
+            else None,
+            **{name: data[name] for name in self.CONTACT_FIELDS},
+        }
+
+
+class ResendForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("The address you gave when you signed."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the audit log; sent to the signer only if you tick the box."),
+    )
+    notify = forms.BooleanField(label=_("Email the reason to the signer"), required=False)
+
+
+class RemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the audit log."),
+    )
+
+
+class AttachForm(forms.Form):
+    """Name the registry organisation a request stands for: by id, or by an exact name."""
+
+    organization = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organization_name = forms.CharField(
+        label=_("Organisation in the registry"),
+        required=False,
+        max_length=300,
+        help_text=_("Its name or another name it is known by, exactly."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        organization = None
+        if data.get("organization"):
+            organization = Organization.objects.filter(pk=data["organization"]).first()
+        elif name := (data.get("organization_name") or "").strip():
+            exact = {
+                c.organization.pk: c.organization
+                for c in selectors.organization_search(query=name)
+                if c.exact
+            }
+            if len(exact) == 1:
+                organization = next(iter(exact.values()))
+            elif exact:
+                raise ValidationError(_("Several organisations have this name: pick one below."))
+        if organization is None:
+            raise ValidationError(_("No organisation in the registry has this name."))
+        data["organization_found"] = organization
+        return data
+
+
+class BulkApproveForm(forms.Form):
+    requests = forms.ModelMultipleChoiceField(
+        queryset=SignOnRequest.objects.none(), label=_("Requests")
+    )
+
+    def __init__(self, *args, statement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requests"].queryset = SignOnRequest.objects.filter(
+            statement=statement, status=SignOnRequest.Status.PENDING
+        )
+
+
+class AutoApproveForm(forms.Form):
+    enabled = forms.BooleanField(
+        label=_("Approve confirmed requests from a registered email domain automatically"),
+        required=False,
+    )
+
+
+class EraseForm(forms.Form):
+    everywhere = forms.BooleanField(
+        label=_("Also every other request made with this address"), required=False
+    )

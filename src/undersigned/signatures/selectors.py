@@ -1,0 +1,339 @@
+"""Reads for sign-on: the registry look-up, the coordinator's dashboard and its trust signals."""
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from urllib.parse import urlsplit
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from rapidfuzz import fuzz
+
+from undersigned.core.models import AuditEntry
+from undersigned.organizations.models import Organization, OrganizationAlias
+from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
+from undersigned.statements.models import Statement
+from undersigned.statements.services import content_hash, statement_texts
+
+# Words too common in organisation names to tell one from another.
+_STOP_WORDS = frozenset(
+    [
+        *("the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "la", "le", "des", "du"),
+        *("ngo", "ngos", "public", "organization", "organisation", "и", "в", "на", "по", "для"),
+    ]
+)
+SIMILAR_SCORE = 75
+
+
+def normalise_name(name: str) -> str:
+    """Return a name folded for comparison: case, quotes, dashes and spacing do not count."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    kept = "".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in folded)
+    return " ".join(kept.split())
+
+
+def _words(name: str) -> list[str]:
+    return [word for word in normalise_name(name).split() if word not in _STOP_WORDS]
+
+
+def _contains(field_name: str, word: str) -> Q:
+    """Match a word inside a field, ignoring case in every script."""
+    if connection.vendor != "sqlite":
+        return Q(**{f"{field_name}__icontains": word})
+    # SQLite's LIKE folds only ASCII: try the spellings a name usually has.
+    spellings = {word, word.lower(), word.upper(), word.capitalize()}
+    return reduce(or_, (Q(**{f"{field_name}__contains": s}) for s in spellings))
+
+
+def _names_of(organization: Organization) -> list[str]:
+    return [organization.name, *(alias.name for alias in organization.aliases.all())]
+
+
+@dataclass(frozen=True)
+class RegistryCandidate:
+    organization: Organization
+    matched_name: str
+    exact: bool
+    score: float
+
+
+def organization_search(*, query: str, limit: int = 10) -> list[RegistryCandidate]:
+    """Return registry organisations having every word of the query in a name or alias."""
+    words = [word for word in normalise_name(query).split() if len(word) >= 2] or (
+        [normalise_name(query)] if normalise_name(query) else []
+    )
+    if not words:
+        return []
+    every_word = reduce(lambda q, w: q & _contains("name", w), words, Q())
+    alias_owners = OrganizationAlias.objects.filter(every_word).values("organization_id")
+    organizations = (
+        Organization.objects.filter(every_word | Q(pk__in=alias_owners))
+        .prefetch_related("aliases")
+        .order_by("name")[:200]
+    )
+    wanted = normalise_name(query)
+    candidates = []
+    for organization in organizations:
+        best: tuple[float, str, bool] | None = None
+        for name in _names_of(organization):
+            folded = normalise_name(name)
+            if not all(word in folded for word in words):
+                continue
+            exact = folded == wanted
+            score = 100.0 if exact else (90.0 if folded.startswith(wanted) else 80.0)
+            if best is None or score > best[0]:
+                best = (score, name, exact)
+        if best is not None:
+            candidates.append(
+                RegistryCandidate(
+                    organization=organization, matched_name=best[1], exact=best[2], score=best[0]
+                )
+            )
+    candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
+    return candidates[:limit]
+
+
+def organization_similar(*, name: str, limit: int = 5) -> list[RegistryCandidate]:
+    """Return registry organisations whose names look like this one, most alike first."""
+    words = [word for word in _words(name) if len(word) >= 3]
+    if not words:
+        return []
+    any_word = reduce(or_, (_contains("name", word) for word in words))
+    alias_owners = OrganizationAlias.objects.filter(any_word).values("organization_id")
+    organizations = Organization.objects.filter(any_word | Q(pk__in=alias_owners))
+    wanted = normalise_name(name)
+    candidates = []
+    for organization in organizations.prefetch_related("aliases")[:300]:
+        scored = [
+            (fuzz.token_set_ratio(wanted, normalise_name(other)), other)
+            for other in _names_of(organization)
+        ]
+        score, matched = max(scored)
+        if score >= SIMILAR_SCORE:
+            candidates.append(
+                RegistryCandidate(
+                    organization=organization,
+                    matched_name=matched,
+                    exact=normalise_name(matched) == wanted,
+                    score=score,
+                )
+            )
+    candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
+    return candidates[:limit]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed organisation name means: one registry record, a choice to make, or new."""
+
+    organization: Organization | None
+    candidates: list[RegistryCandidate] = field(default_factory=list)
+
+
+def organization_resolve(*, name: str) -> Resolution:
+    """Resolve a typed name: an exact match of one name or alias wins; near ones are offered."""
+    found = organization_search(query=name, limit=8)
+    exact = {c.organization.pk: c for c in found if c.exact}
+    if len(exact) == 1:
+        return Resolution(organization=next(iter(exact.values())).organization)
+    offered = {c.organization.pk: c for c in found}
+    for candidate in organization_similar(name=name, limit=8):
+        offered.setdefault(candidate.organization.pk, candidate)
+    return Resolution(organization=None, candidates=list(offered.values())[:8])
+
+
+def statement_sign_on_open(*, statement: Statement) -> bool:
+    """Return whether the statement takes signatures now (its deadline closes it by itself)."""
+    return Statement.objects.open_for_signature().filter(pk=statement.pk).exists()
+
+
+def statement_for_sign_on(*, slug: str) -> Statement:
+    """Return a publicly visible statement with its texts, or raise Http404."""
+    return get_object_or_404(
+        Statement.objects.visible().prefetch_related("translations"), slug=slug
+    )
+
+
+def statement_text_hash(*, statement: Statement) -> str:
+    """Return the hash of the text as it reads now, which a sign-on form carries."""
+    return content_hash(statement_texts(statement=statement))
+
+
+# The coordinator's dashboard.
+
+DASHBOARD_TABS = [
+    SignOnRequest.Status.PENDING,
+    SignOnRequest.Status.APPROVED,
+    SignOnRequest.Status.REJECTED,
+    SignOnRequest.Status.WITHDRAWN,
+    SignOnRequest.Status.UNCONFIRMED,
+]
+
+
+def dashboard_statements() -> QuerySet[Statement]:
+    """Return the statements that take or took sign-ons, with their requests counted."""
+    counts = {
+        f"{status}_count": Count(
+            "sign_on_requests", filter=Q(sign_on_requests__status=status), distinct=True
+        )
+        for status in SignOnRequest.Status.values
+    }
+    return (
+        Statement.objects.visible()
+        .annotate(**counts, signatory_count=Count("signatories", distinct=True))
+        .filter(
+            Q(pk__in=Statement.objects.open_for_signature().values("pk"))
+            | Q(pk__in=SignOnRequest.objects.values("statement_id"))
+        )
+        .prefetch_related("translations")
+        .order_by("-pending_count", "-created_at")
+    )
+
+
+def dashboard_statement(*, slug: str) -> Statement:
+    return get_object_or_404(Statement.objects.prefetch_related("translations"), slug=slug)
+
+
+def dashboard_counts(*, statement: Statement) -> dict[str, int]:
+    """Return the number of requests in each state."""
+    rows = (
+        SignOnRequest.objects.filter(statement=statement)
+        .values_list("status")
+        .annotate(count=Count("pk"))
+    )
+    counts = dict.fromkeys(SignOnRequest.Status.values, 0)
+    counts.update(dict(rows))
+    return counts
+
+
+def dashboard_requests(*, statement: Statement, status: str) -> list[SignOnRequest]:
+    """Return the statement's requests in one state, oldest first, ready to show."""
+    return list(
+        SignOnRequest.objects.filter(statement=statement, status=status)
+        .select_related("organization", "signatory__organization", "version", "decided_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def signatories_without_request(*, statement: Statement) -> QuerySet[Signatory]:
+    """Return lines added by hand or imported, which no approved sign-on request stands for."""
+    return (
+        Signatory.objects.filter(statement=statement)
+        .exclude(sign_on_requests__status=SignOnRequest.Status.APPROVED)
+        .select_related("organization")
+        .order_by("position", "pk")
+    )
+
+
+def statement_audit_entries(*, statement: Statement, limit: int = 100) -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.filter(statement=statement).select_related("organization", "actor")[
+        :limit
+    ]
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def domain_matches(domain: str, other: str) -> bool:
+    """Return whether two domains belong together (equal, or one under the other)."""
+    domain, other = domain.lower().strip("."), other.lower().strip(".")
+    if not domain or not other:
+        return False
+    return domain == other or domain.endswith(f".{other}") or other.endswith(f".{domain}")
+
+
+@dataclass(frozen=True)
+class TrustSignals:
+    """What tells a coordinator that a request is genuine."""
+
+    in_registry: bool
+    domain_match: str  # "registered", "website" or "" when the email domain matches neither
+    signed_before: int  # approved requests by the same contact on other statements
+    similar: list[RegistryCandidate]
+    existing_line: Signatory | None
+
+
+def request_domain_match(*, sign_on: SignOnRequest) -> str:
+    """Return how the signer's email domain relates to the organisation."""
+    domain = sign_on.email_domain
+    if not domain:
+        return ""
+    organization = sign_on.organization
+    if organization is not None:
+        if any(domain_matches(domain, registered) for registered in organization.domain_list()):
+            return "registered"
+        website = organization.website
+    else:
+        website = sign_on.proposed_website
+    if website and domain_matches(domain, _host(website)):
+        return "website"
+    return ""
+
+
+def request_trust_signals(*, requests: list[SignOnRequest]) -> dict[int, TrustSignals]:
+    """Return the trust signals of each request, by its id."""
+    # Addresses are stored lower-cased (see services.sign_on_submit).
+    emails = {r.contact_email for r in requests if r.contact_email}
+    earlier: dict[str, set[int]] = {}
+    for email, statement_id in SignOnRequest.objects.filter(
+        contact_email__in=emails, status=SignOnRequest.Status.APPROVED
+    ).values_list("contact_email", "statement_id"):
+        earlier.setdefault(email, set()).add(statement_id)
+    lines = {
+        (s.statement_id, s.organization_id): s
+        for s in Signatory.objects.filter(
+            statement_id__in={r.statement_id for r in requests},
+            organization_id__in={r.organization_id for r in requests if r.organization_id},
+        )
+    }
+    signals = {}
+    for sign_on in requests:
+        others = earlier.get(sign_on.contact_email, set()) - {sign_on.statement_id}
+        signals[sign_on.pk] = TrustSignals(
+            in_registry=sign_on.organization_id is not None,
+            domain_match=request_domain_match(sign_on=sign_on),
+            signed_before=len(others),
+            similar=(
+                []
+                if sign_on.organization_id
+                else organization_similar(name=sign_on.organization_name, limit=4)
+            ),
+            existing_line=(
+                lines.get((sign_on.statement_id, sign_on.organization_id))
+                if sign_on.organization_id
+                else None
+            ),
+        )
+    return signals
+
+
+@dataclass(frozen=True)
+class TokenState:
+    """What a private link's token is now: "valid", "used", "expired" or "unknown"."""
+
+    state: str
+    token: SignOnToken | None = None
+
+    @property
+    def sign_on(self) -> SignOnRequest | None:
+        return self.token.sign_on if self.token else None
+
+
+def token_state(*, token: str, purpose: str, for_update: bool = False) -> TokenState:
+    """Look a link's token up by its digest and tell whether it may still be used."""
+    tokens = SignOnToken.objects.select_related("sign_on__statement", "sign_on__organization")
+    if for_update:
+        tokens = tokens.select_for_update(of=("self",))
+    record = tokens.filter(digest=SignOnToken.digest_of(token), purpose=purpose).first()
+    if record is None:
+        return TokenState("unknown")
+    if record.used_at is not None:
+        return TokenState("used", record)
+    if record.expires_at is not None and record.expires_at <= timezone.now():
+        return TokenState("expired", record)
+    return TokenState("valid", record)

@@ -1,0 +1,429 @@
+"""Sign-on pages for signers, and the coordinators' dashboard. Parse, call a service, render."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from undersigned.signatures import ratelimit, selectors, services
+from undersigned.signatures.forms import (
+    AttachForm,
+    AutoApproveForm,
+    BulkApproveForm,
+    EraseForm,
+    RejectForm,
+    RemoveForm,
+    ResendForm,
+    SignOnForm,
+)
+from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
+
+# Signers' pages.
+
+
+def _limit_message(limited: ratelimit.Limited) -> str:
+    minutes = ngettext(
+        "Please try again in %(minutes)d minute.",
+        "Please try again in %(minutes)d minutes.",
+        limited.minutes,
+    ) % {"minutes": limited.minutes}
+    if limited.scope.endswith("email"):
+        reason = _("Too many requests have been made with this email address.")
+    else:
+        reason = _("Too many requests have come from your connection.")
+    kept = _("Nothing you typed is lost: it is all still in the form.")
+    return f"{reason} {minutes} {kept}"
+
+
+def _rate_limited(request: HttpRequest, *, scope: str, email: str = "") -> str:
+    """Count this attempt by address and by email; return the message when over a limit."""
+    limited = ratelimit.hit(
+        scope=f"{scope}:ip",
+        identity=ratelimit.client_ip(request),
+        rate=settings.SIGNON_RATE_LIMIT_IP,
+    )
+    if limited is None and email:
+        limited = ratelimit.hit(
+            scope=f"{scope}:email", identity=email, rate=settings.SIGNON_RATE_LIMIT_EMAIL
+        )
+    return _limit_message(limited) if limited else ""
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # Pages behind private links: their address never leaves the site in a Referer header
+    # ("no-referrer" would also make browsers send "Origin: null", which CSRF rightly refuses).
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    is_open = selectors.statement_sign_on_open(statement=statement)
+    form = SignOnForm(request.POST or None, auto_id="signon_%s")
+    status = 200
+    if request.method == "POST" and is_open and form.is_valid():
+        if message := _rate_limited(
+            request, scope="signon", email=form.cleaned_data["contact_email"]
+        ):
+            form.add_error(None, message)
+            status = 429
+        else:
+            try:
+                services.sign_on_submit(
+                    statement=statement,
+                    language=get_language() or settings.LANGUAGE_CODE,
+                    **form.submission(),
+                )
+            except services.SignOnError as error:
+                form.add_error(None, str(error.message))
+                is_open = selectors.statement_sign_on_open(statement=statement)
+            else:
+                return redirect("signatures:sent", slug=statement.slug)
+    elif request.method == "POST" and not is_open:
+        status = 409
+    return render(
+        request,
+        "signatures/sign.html",
+        {
+            "statement": statement,
+            "translation": statement.translation(),
+            "form": form,
+            "is_open": is_open,
+            "version_hash": selectors.statement_text_hash(statement=statement),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def sign_on_sent(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    return render(
+        request,
+        "signatures/sent.html",
+        {"statement": statement, "token_days": settings.SIGNON_TOKEN_DAYS},
+    )
+
+
+@require_GET
+def organization_lookup(request: HttpRequest) -> JsonResponse:
+    """Suggest registry organisations for the type-ahead, by any name or alias."""
+    query = request.GET.get("q", "").strip()[:200]
+    limited = ratelimit.hit(
+        scope="lookup",
+        identity=ratelimit.client_ip(request),
+        rate=settings.SIGNON_RATE_LIMIT_SEARCH,
+    )
+    if limited:
+        response = JsonResponse({"results": [], "error": _("Too many look-ups.")}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    results = selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": c.organization.pk,
+                    "name": c.organization.name,
+                    "also": c.matched_name if c.matched_name != c.organization.name else "",
+                    "city": c.organization.city,
+                    "kind": c.organization.get_kind_display(),
+                }
+                for c in results
+            ]
+        }
+    )
+
+
+def _link_problem(request: HttpRequest, *, state: str, sign_on, purpose: str) -> HttpResponse:
+    status = 404 if state == "unknown" else 410
+    response = render(
+        request,
+        "signatures/link_problem.html",
+        {
+            "state": state,
+            "sign_on": sign_on,
+            "purpose": purpose,
+            "resend_form": ResendForm(),
+            "token_days": settings.SIGNON_TOKEN_DAYS,
+        },
+        status=status,
+    )
+    return _private(response)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the Confirm button; only its POST confirms, as link scanners open every GET."""
+    purpose = SignOnToken.Purpose.CONFIRM
+    if request.method == "POST":
+        try:
+            sign_on = services.sign_on_confirm(token=token)
+        except services.TokenError as error:
+            return _link_problem(request, state=error.state, sign_on=error.sign_on, purpose=purpose)
+        return _private(render(request, "signatures/confirmed.html", {"sign_on": sign_on}))
+    found = selectors.token_state(token=token, purpose=purpose)
+    if found.state != "valid":
+        return _link_problem(request, state=found.state, sign_on=found.sign_on, purpose=purpose)
+    return _private(render(request, "signatures/confirm.html", {"sign_on": found.sign_on}))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the signer's Withdraw button; only its POST withdraws."""
+    purpose = SignOnToken.Purpose.WITHDRAW
+    if request.method == "POST":
+        try:
+            sign_on = services.sign_on_withdraw(token=token)
+        except services.TokenError as error:
+            return _link_problem(request, state=error.state, sign_on=error.sign_on, purpose=purpose)
+        return _private(render(request, "signatures/withdrawn.html", {"sign_on": sign_on}))
+    found = selectors.token_state(token=token, purpose=purpose)
+    if found.state != "valid":
+        return _link_problem(request, state=found.state, sign_on=found.sign_on, purpose=purpose)
+    return _private(render(request, "signatures/withdraw.html", {"sign_on": found.sign_on}))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def resend(request: HttpRequest) -> HttpResponse:
+    """Ask for a new confirmation link by email address; the answer never tells who signed."""
+    form = ResendForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if message := _rate_limited(request, scope="resend", email=email):
+            form.add_error(None, message)
+            status = 429
+        else:
+            services.sign_on_resend(email=email)
+            return render(
+                request, "signatures/resent.html", {"token_days": settings.SIGNON_TOKEN_DAYS}
+            )
+    return render(request, "signatures/resend.html", {"form": form}, status=status)
+
+
+@never_cache
+@require_POST
+def resend_for_token(request: HttpRequest, token: str) -> HttpResponse:
+    """Send a new link for the request an expired link belonged to, to its stored address."""
+    if message := _rate_limited(request, scope="resend"):
+        context = {"form": ResendForm(), "limit": message}
+        return _private(render(request, "signatures/resend.html", context, status=429))
+    services.sign_on_resend_for_token(token=token)
+    return _private(
+        render(request, "signatures/resent.html", {"token_days": settings.SIGNON_TOKEN_DAYS})
+    )
+
+
+# The coordinators' dashboard.
+
+
+@staff_member_required
+@require_GET
+def dashboard_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "signatures/dashboard/index.html",
+        {"statements": selectors.dashboard_statements()},
+    )
+
+
+@staff_member_required
+@require_GET
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.dashboard_statement(slug=slug)
+    status = request.GET.get("status", SignOnRequest.Status.PENDING)
+    if status not in SignOnRequest.Status.values:
+        status = SignOnRequest.Status.PENDING
+    requests = selectors.dashboard_requests(statement=statement, status=status)
+    signals = selectors.request_trust_signals(requests=requests)
+    counts = selectors.dashboard_counts(statement=statement)
+    return render(
+        request,
+        "signatures/dashboard/statement.html",
+        {
+            "statement": statement,
+            "status": status,
+            "tabs": [
+                (tab, SignOnRequest.Status(tab).label, counts[tab])
+                for tab in selectors.DASHBOARD_TABS
+            ],
+            "rows": [(sign_on, signals[sign_on.pk]) for sign_on in requests],
+            "is_open": selectors.statement_sign_on_open(statement=statement),
+            "unrequested_lines": selectors.signatories_without_request(statement=statement),
+            "audit_entries": selectors.statement_audit_entries(statement=statement),
+            "auto_approve_form": AutoApproveForm(
+                initial={"enabled": statement.signon_auto_approve}
+            ),
+            "reject_form": RejectForm(),
+            "remove_form": RemoveForm(),
+            "attach_form": AttachForm(),
+            "erase_form": EraseForm(),
+        },
+    )
+
+
+def _back(slug: str, status: str = "") -> HttpResponse:
+    url = reverse("signatures:dashboard", kwargs={"slug": slug})
+    return redirect(f"{url}?status={status}" if status else url)
+
+
+def _form_errors(request: HttpRequest, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def _request_of(slug: str, pk: int) -> SignOnRequest:
+    return get_object_or_404(
+        SignOnRequest.objects.select_related("statement", "organization"),
+        pk=pk,
+        statement__slug=slug,
+    )
+
+
+@staff_member_required
+@require_POST
+def dashboard_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sign_on = _request_of(slug, pk)
+    try:
+        line = services.sign_on_approve(sign_on=sign_on, by=request.user)
+    except services.SignOnError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("%(organization)s is on the list.") % {"organization": line.organization}
+        )
+    return _back(slug, sign_on.status)
+
+
+@staff_member_required
+@require_POST
+def dashboard_bulk_approve(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.dashboard_statement(slug=slug)
+    form = BulkApproveForm(request.POST, statement=statement)
+    if form.is_valid():
+        chosen = form.cleaned_data["requests"]
+        count = services.sign_on_bulk_approve(sign_ons=chosen, by=request.user)
+        messages.success(
+            request,
+            ngettext("Approved %(count)d request.", "Approved %(count)d requests.", count)
+            % {"count": count},
+        )
+    else:
+        messages.error(request, _("Tick the requests to approve."))
+    return _back(slug, SignOnRequest.Status.PENDING)
+
+
+@staff_member_required
+@require_POST
+def dashboard_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sign_on = _request_of(slug, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(slug, sign_on.status)
+    try:
+        services.sign_on_reject(
+            sign_on=sign_on,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            notify=form.cleaned_data["notify"],
+        )
+    except services.SignOnError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The request was rejected."))
+    return _back(slug, sign_on.status)
+
+
+@staff_member_required
+@require_POST
+def dashboard_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sign_on = _request_of(slug, pk)
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(slug, sign_on.status)
+    try:
+        services.sign_on_attach(
+            sign_on=sign_on, organization=form.cleaned_data["organization_found"], by=request.user
+        )
+    except services.SignOnError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("The request now stands for %(organization)s.")
+            % {"organization": form.cleaned_data["organization_found"]},
+        )
+    return _back(slug, sign_on.status)
+
+
+@staff_member_required
+@require_POST
+def dashboard_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    sign_on = _request_of(slug, pk)
+    form = EraseForm(request.POST)
+    form.is_valid()
+    if form.cleaned_data.get("everywhere") and sign_on.contact_email:
+        count = services.signer_erase(email=sign_on.contact_email, by=request.user)
+    else:
+        services.sign_on_erase_contact(sign_on=sign_on, by=request.user)
+        count = 1
+    messages.success(
+        request,
+        ngettext(
+            "Contact data erased from %(count)d request; the signature stays.",
+            "Contact data erased from %(count)d requests; the signatures stay.",
+            count,
+        )
+        % {"count": count},
+    )
+    return _back(slug, sign_on.status)
+
+
+@staff_member_required
+@require_POST
+def dashboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    line = get_object_or_404(
+        Signatory.objects.select_related("organization", "statement"), pk=pk, statement__slug=slug
+    )
+    form = RemoveForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(slug, SignOnRequest.Status.APPROVED)
+    services.signatory_remove(signatory=line, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(
+        request,
+        _("%(organization)s was taken off the list.") % {"organization": line.organization},
+    )
+    return _back(slug, SignOnRequest.Status.WITHDRAWN)
+
+
+@staff_member_required
+@require_POST
+def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.dashboard_statement(slug=slug)
+    form = AutoApproveForm(request.POST)
+    form.is_valid()
+    enabled = bool(form.cleaned_data.get("enabled"))
+    services.statement_auto_approve_set(statement=statement, enabled=enabled, by=request.user)
+    messages.success(
+        request,
+        _("Automatic approval of registered domains is on.")
+        if enabled
+        else _("Automatic approval of registered domains is off."),
+    )
+    return _back(slug)
