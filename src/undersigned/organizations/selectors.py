@@ -182,11 +182,14 @@ def _only_additions(state: _IndexState, count: int, alias_count: int) -> bool:
     return True
 
 
-def registry_search(*, query: str, limit: int = 5) -> list[RegistryMatch]:
-    """Return the registry organisations a name most probably means, best first."""
+def registry_search(*, query: str, limit: int = 5, prefix: bool = False) -> list[RegistryMatch]:
+    """Return the registry organisations a name most probably means, best first.
+
+    With prefix (type-ahead), names that start like an unfinished query are offered too.
+    """
     if not query.strip():
         return []
-    matches = registry_index().search(query, limit=limit)
+    matches = registry_index().search(query, limit=limit, prefix=prefix)
     organizations = Organization.objects.in_bulk([m.key for m in matches])
     return [
         RegistryMatch(

@@ -10,10 +10,11 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from rapidfuzz import fuzz
 
 from undersigned.core.models import AuditEntry
+from undersigned.organizations.matching import PROBABLE_THRESHOLD
 from undersigned.organizations.models import Organization, OrganizationAlias
+from undersigned.organizations.selectors import registry_search
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 from undersigned.statements.models import Statement
 from undersigned.statements.services import content_hash, statement_texts
@@ -25,7 +26,10 @@ _STOP_WORDS = frozenset(
         *("ngo", "ngos", "public", "organization", "organisation", "и", "в", "на", "по", "для"),
     ]
 )
-SIMILAR_SCORE = 75
+
+
+# The matcher scores a name that merely starts like the query from 60 up.
+TYPE_AHEAD_SCORE = 60.0
 
 
 def normalise_name(name: str) -> str:
@@ -60,8 +64,14 @@ class RegistryCandidate:
     score: float
 
 
-def organization_search(*, query: str, limit: int = 10) -> list[RegistryCandidate]:
-    """Return registry organisations having every word of the query in a name or alias."""
+def organization_search(
+    *, query: str, limit: int = 10, prefix: bool = True
+) -> list[RegistryCandidate]:
+    """Return registry organisations having every word of the query in a name or alias.
+
+    The name matcher adds what the words miss; with prefix (type-ahead) it also offers names
+    that start like an unfinished query.
+    """
     words = [word for word in normalise_name(query).split() if len(word) >= 2] or (
         [normalise_name(query)] if normalise_name(query) else []
     )
@@ -93,36 +103,40 @@ def organization_search(*, query: str, limit: int = 10) -> list[RegistryCandidat
                 )
             )
     candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
+    if len(candidates) < limit:
+        # Spellings the words do not catch: another script, a typo, an acronym.
+        seen = {c.organization.pk for c in candidates}
+        candidates += [
+            RegistryCandidate(
+                organization=match.organization,
+                matched_name=match.matched_name,
+                exact=False,
+                score=match.score,
+            )
+            for match in registry_search(query=query, limit=limit, prefix=prefix)
+            if match.organization.pk not in seen
+            and match.score >= (TYPE_AHEAD_SCORE if prefix else PROBABLE_THRESHOLD)
+        ]
     return candidates[:limit]
 
 
 def organization_similar(*, name: str, limit: int = 5) -> list[RegistryCandidate]:
-    """Return registry organisations whose names look like this one, most alike first."""
-    words = [word for word in _words(name) if len(word) >= 3]
-    if not words:
-        return []
-    any_word = reduce(or_, (_contains("name", word) for word in words))
-    alias_owners = OrganizationAlias.objects.filter(any_word).values("organization_id")
-    organizations = Organization.objects.filter(any_word | Q(pk__in=alias_owners))
+    """Return registry organisations the name probably means, by the registry's name matcher.
+
+    The matcher knows other spellings, transliteration between Armenian, Russian and Latin,
+    acronyms and typos, and refuses names that differ in a distinguishing word.
+    """
     wanted = normalise_name(name)
-    candidates = []
-    for organization in organizations.prefetch_related("aliases")[:300]:
-        scored = [
-            (fuzz.token_set_ratio(wanted, normalise_name(other)), other)
-            for other in _names_of(organization)
-        ]
-        score, matched = max(scored)
-        if score >= SIMILAR_SCORE:
-            candidates.append(
-                RegistryCandidate(
-                    organization=organization,
-                    matched_name=matched,
-                    exact=normalise_name(matched) == wanted,
-                    score=score,
-                )
-            )
-    candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
-    return candidates[:limit]
+    return [
+        RegistryCandidate(
+            organization=match.organization,
+            matched_name=match.matched_name,
+            exact=normalise_name(match.matched_name) == wanted,
+            score=match.score,
+        )
+        for match in registry_search(query=name, limit=limit)
+        if match.score >= PROBABLE_THRESHOLD
+    ]
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,7 @@ class Resolution:
 
 def organization_resolve(*, name: str) -> Resolution:
     """Resolve a typed name: an exact match of one name or alias wins; near ones are offered."""
-    found = organization_search(query=name, limit=8)
+    found = organization_search(query=name, limit=8, prefix=False)
     exact = {c.organization.pk: c for c in found if c.exact}
     if len(exact) == 1:
         return Resolution(organization=next(iter(exact.values())).organization)
