@@ -267,4 +267,10 @@ def english():
         yield
 
 
+@pytest.fixture
+def fast_password_hashing(settings):
+    """Hash test accounts' passwords cheaply: PBKDF2 costs half a second per account."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 # --- end Readers ---

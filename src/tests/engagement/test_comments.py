@@ -8,7 +8,7 @@ from undersigned.engagement import services
 from undersigned.engagement.models import Comment, Commenter
 from undersigned.engagement.views import COMMENTER_COOKIE_SALT
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "fast_password_hashing")
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
@@ -21,7 +21,7 @@ def statement(statement_factory):
 @pytest.fixture
 def coordinator(db):
     return get_user_model().objects.create_user(
-        "coordinator", "coordinator@network.example.am", "pw", is_staff=True
+        "coordinator", "coordinator@network.example.am", is_staff=True
     )
 
 
@@ -320,3 +320,12 @@ def test_the_moderation_queue_counts_and_acts_on_comments(admin_client, statemen
     queue = admin_client.get("/en/admin/engagement/comment/").content.decode()
     assert "Published (1)" in queue
     assert "Spam (1)" in queue
+
+
+def test_a_new_author_gets_one_confirmation_link_however_often_they_write(client, statement, mail):
+    for n in range(3):
+        with mail.commit():
+            post_comment(client, statement, body=f"Thought {n}.")
+    to_author = [m for m in mail.wait_for(4) if m["To"] == "anahit@example.am"]
+    assert len(to_author) == 1
+    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 3

@@ -11,7 +11,7 @@ from undersigned.engagement import services
 from undersigned.engagement.models import NewsletterIssue, Subscriber
 from undersigned.statements.models import Statement
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "fast_password_hashing")
 
 
 @pytest.fixture
@@ -144,6 +144,19 @@ def test_an_old_statement_saved_as_published_is_not_announced(mail, statement_fa
         statement_factory(published_at=timezone.now() - timedelta(days=400))
     assert mail.messages == []
     assert not NewsletterIssue.objects.exists()
+
+
+def test_a_statement_scheduled_for_later_is_announced_at_its_time(
+    statement_factory, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    when = timezone.now() + timedelta(hours=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = statement_factory(published_at=when)
+    task = DBTaskResult.objects.get(task_path="undersigned.engagement.tasks.newsletter_issue_send")
+    assert task.run_after == when
+    assert task.args_kwargs["kwargs"] == {"statement_id": statement.pk}
 
 
 def test_a_resumed_issue_skips_those_who_had_it(mail, statement_factory):

@@ -35,6 +35,9 @@ def content(
         item.categories.set([rights])
         for member in members:
             signatory_factory(statement=item, organization=member)
+    statement_factory(
+        slug="open-for-signature", status="open", published_at=None, translation__title="On water"
+    )
     commenter = Commenter.objects.create(email="anahit@example.am")
     top = Comment.objects.create(
         statement=statement,
@@ -254,6 +257,25 @@ def test_the_newsletter_forms_can_be_used_with_the_keyboard_alone(page, content)
     ]
 
 
+def test_the_sign_on_form_can_be_used_with_the_keyboard_alone(page, content):
+    page.goto("/en/statements/open-for-signature/")
+    tab_to(page, "[name=organization_name]")
+    page.keyboard.type("Civic Network")
+    page.keyboard.press("Escape")  # closes the type-ahead's suggestions
+    for name, text in [
+        ("contact_name", "Anahit Petrosyan"),
+        ("contact_role", "Director"),
+        ("contact_email", "anahit@civic.example.am"),
+    ]:
+        tab_to(page, f"[name={name}]")
+        page.keyboard.type(text)
+    tab_to(page, "[name=declaration]")
+    page.keyboard.press("Space")
+    tab_to(page, "form[data-signon-form] button[type=submit]")
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Check your email").wait_for()
+
+
 def test_share_links_and_the_system_share_sheet(page, content):
     page.add_init_script(
         """navigator.share = data => { window.shared = data; return Promise.resolve(); };
@@ -301,6 +323,7 @@ def public_pages(content) -> list[str]:
         "/en/statements/",
         content.get_absolute_url(),
         "/hy/statements/freedom-of-assembly/",
+        "/en/statements/open-for-signature/",  # with the sign-on form
         "/en/statements/categories/",
         "/en/statements/categories/rights/",
         "/en/organisations/",

@@ -9,7 +9,7 @@ from undersigned.engagement import viewcount
 from undersigned.engagement.models import StatementEngagement
 from undersigned.engagement.services import view_counts_flush
 
-pytestmark = pytest.mark.usefixtures("english")
+pytestmark = pytest.mark.usefixtures("english", "fast_password_hashing")
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/141.0 Safari/537.36"

@@ -4,6 +4,7 @@ Views, admin actions and tasks call these. Mail is queued after the commit with 
 the tasks call the *_deliver functions here, which may run twice without sending twice.
 """
 
+import contextlib
 import secrets
 from datetime import timedelta
 from functools import partial
@@ -176,8 +177,17 @@ def comment_submit(
         _statement_page_changed(statement.pk)
     if status in (Comment.Status.APPROVED, Comment.Status.PENDING):
         _comment_mail_later(comment=comment, kind="notify")
+    # A link that only confirms the address is sent once while it is valid, not per comment.
+    link_waiting = (
+        Comment.objects.filter(commenter=commenter, confirm_expires_at__gt=timezone.now())
+        .exclude(confirm_digest="")
+        .exists()
+    )
     needs_confirmation = status == Comment.Status.UNCONFIRMED or (
-        first_only and status == Comment.Status.PENDING and commenter.confirmed_at is None
+        first_only
+        and status == Comment.Status.PENDING
+        and commenter.confirmed_at is None
+        and not link_waiting
     )
     if needs_confirmation:
         _comment_mail_later(comment=comment, kind="confirm")
@@ -487,7 +497,9 @@ def newsletter_statement_announce(*, statement: Statement) -> bool:
     if NewsletterIssue.objects.filter(statement=statement, finished_at__isnull=False).exists():
         return False
     task = newsletter_issue_send
-    if statement.published_at > now and task.get_backend().supports_defer:
+    if statement.published_at > now:
+        if not task.get_backend().supports_defer:
+            return False  # a backend that cannot wait: a later save announces it
         task = task.using(run_after=statement.published_at)
     transaction.on_commit(partial(task.enqueue, statement_id=statement.pk))
     return True
@@ -507,16 +519,17 @@ def newsletter_issue_deliver(*, statement_id: int) -> str:
     if statement is None or statement.published_at is None:
         return "not published"
     if statement.published_at > timezone.now():
+        newsletter_statement_announce(statement=statement)  # at its time, then
         return "not yet published"
     issue, _created = NewsletterIssue.objects.get_or_create(statement=statement)
     if issue.finished_at is not None:
         return "already sent"
     done = NewsletterDelivery.objects.filter(issue=issue).values("subscriber_id")
-    recipients = selectors.newsletter_recipients(statement=statement).exclude(pk__in=done)
+    recipients = list(selectors.newsletter_recipients(statement=statement).exclude(pk__in=done))
     sent = 0
     connection = mail.mailers["default"]
-    with connection:
-        for subscriber in recipients.iterator(chunk_size=200):
+    with connection if recipients else contextlib.nullcontext():
+        for subscriber in recipients:
             # Read again: whoever unsubscribed since the list was made gets nothing.
             if not Subscriber.objects.filter(
                 pk=subscriber.pk, status=Subscriber.Status.ACTIVE
@@ -596,3 +609,24 @@ def friend_message_deliver(*, message_id: int) -> str:
     message.recipient = ""
     message.save(update_fields=["sent_at", "recipient"])
     return "sent"
+
+
+# Housekeeping.
+
+
+@transaction.atomic
+def readers_data_expire() -> dict[str, int]:
+    """Delete what was never confirmed and forget friends' addresses that were never used."""
+    now = timezone.now()
+    subscribers, _rows = Subscriber.objects.filter(
+        status=Subscriber.Status.UNCONFIRMED, confirm_expires_at__lt=now
+    ).delete()
+    comments, _rows = Comment.objects.filter(
+        status=Comment.Status.UNCONFIRMED, confirm_expires_at__lt=now
+    ).delete()
+    friends = (
+        FriendMessage.objects.filter(created_at__lt=now - timedelta(days=1))
+        .exclude(recipient="")
+        .update(recipient="")
+    )
+    return {"subscribers": subscribers, "comments": comments, "friend addresses": friends}
