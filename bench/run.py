@@ -18,6 +18,11 @@ OUTPUT = ROOT / "docs" / "performance.md"
 # (title, command relative to the repository root)
 BENCHMARKS = [
     ("Organisation-name matching", [sys.executable, "bench/bench_matching.py"]),
+    # Readers: the statement, archive and search pages under wrk, against nginx's ceiling.
+    ("Readers' pages under load", [sys.executable, "bench/bench_web.py"]),
+    # Search: 100,000 statements and 1,000,000 signatories, SQLite and PostgreSQL.
+    ("Search at scale", [sys.executable, "bench/bench_search.py"]),
+    # Sign-on rush: to come with individual supporters (bench/bench_signon.py).
 ]
 
 

@@ -116,6 +116,17 @@ else:
         }
     }
 
+# Scale: many readers at once, several app servers (docs/deployment.md, bench/bench_web.py).
+if REDIS_URL:
+    # django-redis keeps one Redis client per process and increments in one round trip;
+    # Django's own backend builds a new client object for every call, which on a cached page
+    # costs more than the page itself.
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+# While one request renders a changed page again, others get the page from before the change
+# for at most this long after it (0: everyone renders at once).
+PAGE_CACHE_STALE_MS = env_int("PAGE_CACHE_STALE_MS", 500)
+# --- end Scale ---
+
 # Whole pages for anonymous readers, invalidated precisely (see core/pagecache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
@@ -202,6 +213,31 @@ SIGNON_CLIENT_IP_HEADER = env_str("SIGNON_CLIENT_IP_HEADER", "")
 SIGNON_MAIL_ATTEMPTS = env_int("SIGNON_MAIL_ATTEMPTS", 5)
 # Staff can read a copy of every mail; with console mail (no EMAIL_URL) the copy keeps its links.
 SIGNON_MAIL_FULL_COPIES = env_bool("SIGNON_MAIL_FULL_COPIES", not env_str("EMAIL_URL", ""))
+# Versioned text: links asking earlier signers to re-confirm a new text work this many days.
+SIGNON_RECONFIRM_DAYS = env_int("SIGNON_RECONFIRM_DAYS", 30)
+# Signers hear of a new text this many minutes after the edit, so that a run of quick fixes
+# makes one mail (naming the latest version), and the coordinator can first ask for re-confirmation.
+SIGNON_VERSION_MAIL_DELAY_MINUTES = env_int("SIGNON_VERSION_MAIL_DELAY_MINUTES", 10)
+# Individual supporters: rate limits ("count/period"); many people may share one address (NAT).
+SUPPORTERS_RATE_LIMIT_IP = env_str("SUPPORTERS_RATE_LIMIT_IP", "60/h")
+SUPPORTERS_RATE_LIMIT_EMAIL = env_str("SUPPORTERS_RATE_LIMIT_EMAIL", "5/h")
+# The count on a statement's page lags confirmations by at most about this many seconds.
+SUPPORTERS_COUNT_SECONDS = env_int("SUPPORTERS_COUNT_SECONDS", 5)
+SUPPORTERS_PAGE_SIZE = env_int("SUPPORTERS_PAGE_SIZE", 100)
+# The PDF letter's fonts (Debian: fonts-dejavu-core for Latin and Cyrillic, fonts-noto-core
+# for Armenian). Missing fonts make the letter answer with a clear error, not a broken PDF.
+SIGNON_LETTER_FONT = env_str(
+    "SIGNON_LETTER_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+)
+SIGNON_LETTER_FONT_BOLD = env_str(
+    "SIGNON_LETTER_FONT_BOLD", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
+SIGNON_LETTER_FONT_ARMENIAN = env_str(
+    "SIGNON_LETTER_FONT_ARMENIAN", "/usr/share/fonts/truetype/noto/NotoSansArmenian-Regular.ttf"
+)
+SIGNON_LETTER_FONT_ARMENIAN_BOLD = env_str(
+    "SIGNON_LETTER_FONT_ARMENIAN_BOLD", "/usr/share/fonts/truetype/noto/NotoSansArmenian-Bold.ttf"
+)
 
 # Readers (engagement app): view counts, comments, newsletter, sharing. Rates are "count/period".
 # A repeat view by the same visitor within this many minutes is not counted again.

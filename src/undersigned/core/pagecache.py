@@ -2,10 +2,16 @@
 
 Each cached page names the tags its content depends on ("statement:12", "archive", …). Every tag
 has a generation, a timestamp kept in the shared cache and bumped after a commit that changes
-what the tag covers. The page's cache key and ETag are made from the generations of its tags,
-so a change is visible on the next request in every process, and a conditional GET is answered
-with 304 before anything is rendered. CSRF tokens are stored as a placeholder and filled in
-per request, so cached forms still work for every visitor.
+what the tag covers. A page is stored under its address and language together with the ETag
+made from the generations it was rendered at; one round trip to the cache brings the page and
+the current generations, and the page is served only while they still match, so a change is
+visible on the next request in every process. A conditional GET is answered with 304 from the
+generations alone, before any page is read or rendered. CSRF tokens are stored as a placeholder
+and filled in per request, so cached forms still work for every visitor.
+
+When a busy page changes, one request renders it again while the others keep getting the
+previous version, for at most PAGE_CACHE_STALE_MS after the change: a page is rendered once
+per change, not once per reader who asks while it renders.
 """
 
 import hashlib
@@ -23,7 +29,10 @@ from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
 CSRF_PLACEHOLDER = "__undersigned_csrf_token__"
-_PAGE_PREFIX = "page:"
+_CSRF_PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
+_PAGE_PREFIX = "pages:"
+_RENDER_LOCK_PREFIX = "pages-rendering:"
+_RENDER_LOCK_SECONDS = 30
 _GENERATION_PREFIX = "gen:"
 # Cookies that mean the page may differ for this visitor: signed in, or a message to show.
 _PERSONAL_COOKIES = ("sessionid", "messages")
@@ -33,15 +42,21 @@ def _generation_keys(tags: Iterable[str]) -> list[str]:
     return [f"{_GENERATION_PREFIX}{tag}" for tag in tags]
 
 
-def generations(tags: list[str]) -> dict[str, int]:
-    """Return the current generation of each tag, starting a generation for unknown ones."""
+def _read(tags: list[str], page_key: str | None) -> tuple[dict[str, int], tuple | None]:
+    """Return the tags' generations (starting unknown ones) and the stored page, in one trip."""
     keys = _generation_keys(tags)
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, page_key] if page_key else keys)
+    stored = found.pop(page_key, None) if page_key else None
     missing = {key: time.time_ns() for key in keys if key not in found}
     if missing:
         cache.set_many(missing, timeout=None)
         found.update(missing)
-    return {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
+    return {tag: found[key] for tag, key in zip(tags, keys, strict=True)}, stored
+
+
+def generations(tags: list[str]) -> dict[str, int]:
+    """Return the current generation of each tag, starting a generation for unknown ones."""
+    return _read(tags, None)[0]
 
 
 def invalidate(*tags: str) -> None:
@@ -61,6 +76,20 @@ def is_personal(request: HttpRequest) -> bool:
     )
 
 
+def _slot(language: str, address: str) -> str:
+    """Name the place of a page in the cache: one per release, language and address."""
+    return hashlib.blake2b(
+        f"{settings.RELEASE}|{language}|{address}".encode(), digest_size=16
+    ).hexdigest()
+
+
+def _may_serve_stale(versions: dict[str, int]) -> bool:
+    """Return whether the latest change is recent enough to serve the page from before it."""
+    age_ns = time.time_ns() - max(versions.values())
+    # A negative age is another machine's clock running ahead: render rather than guess.
+    return 0 <= age_ns < getattr(settings, "PAGE_CACHE_STALE_MS", 0) * 1_000_000
+
+
 def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
     """Cache a public view's response per language and address under the tags it depends on."""
 
@@ -70,41 +99,72 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
             if is_personal(request) or not settings.PAGE_CACHE_ENABLED:
                 return view(request, *args, **kwargs)
             page_tags = sorted(tags(*args, **kwargs))
-            versions = generations(page_tags)
+            language = get_language()
             address = request.get_full_path()
+            slot = _slot(language, address)
+            key = f"{_PAGE_PREFIX}{slot}"
+            conditional = _if_none_match(request)
+            # A revalidation usually ends in 304: it need not bring the page along.
+            versions, stored = _read(page_tags, None if conditional else key)
             digest = hashlib.blake2b(
-                f"{settings.RELEASE}|{get_language()}|{address}|{sorted(versions.items())}".encode(),
+                f"{settings.RELEASE}|{language}|{address}|{sorted(versions.items())}".encode(),
                 digest_size=16,
             ).hexdigest()
             etag = quote_etag(digest)
             last_modified = http_date(max(versions.values()) / 1e9)
-            if etag in _if_none_match(request):
+            if etag in conditional:
                 response = HttpResponseNotModified()
                 _mark(response, etag, last_modified)
                 return response
+            if conditional:
+                stored = cache.get(key)
+            if stored is not None and stored[0] == etag:
+                return _respond(request, stored, language)
 
-            key = f"{_PAGE_PREFIX}{digest}"
-            stored = cache.get(key)
-            if stored is None:
-                request.csrf_placeholder = True
+            lock = f"{_RENDER_LOCK_PREFIX}{slot}"
+            locked = stored is not None and cache.add(lock, 1, timeout=_RENDER_LOCK_SECONDS)
+            if stored is not None and not locked and _may_serve_stale(versions):
+                return _respond(request, stored, language)  # another request renders it
+            request.csrf_placeholder = True
+            try:
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming:
-                    return response
+                    return _fill_csrf(request, response)
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
-                stored = (response.content, response.get("Content-Type"))
+                stored = (etag, last_modified, response.content, response.get("Content-Type"))
                 cache.set(key, stored, timeout or settings.PAGE_CACHE_SECONDS)
-            content, content_type = stored
-            if CSRF_PLACEHOLDER.encode() in content:
-                content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Language"] = get_language()
-            _mark(response, etag, last_modified)
-            return response
+            finally:
+                # An error page rendered after an exception gets the visitor's real token.
+                request.csrf_placeholder = False
+                if locked:
+                    cache.delete(lock)
+            return _respond(request, stored, language)
 
         return wrapper
 
     return decorator
+
+
+def _respond(request: HttpRequest, stored: tuple, language: str) -> HttpResponse:
+    etag, last_modified, content, content_type = stored
+    if _CSRF_PLACEHOLDER_BYTES in content:
+        content = content.replace(_CSRF_PLACEHOLDER_BYTES, get_token(request).encode())
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Language"] = language
+    _mark(response, etag, last_modified)
+    return response
+
+
+def _fill_csrf(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Give a response that is not cached (an error page, say) the visitor's own token."""
+    if getattr(response, "is_rendered", True) is False:
+        response.render()
+    if not response.streaming and _CSRF_PLACEHOLDER_BYTES in response.content:
+        response.content = response.content.replace(
+            _CSRF_PLACEHOLDER_BYTES, get_token(request).encode()
+        )
+    return response
 
 
 def _if_none_match(request: HttpRequest) -> set[str]:

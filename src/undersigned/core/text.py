@@ -98,7 +98,8 @@ def excerpt(text: str, length: int = 280) -> str:
     text = _SPACE.sub(" ", text).strip()
     if len(text) <= length:
         return text
-    cut = text[: length + 1]
+    limit = length - 1  # room for the ellipsis
+    cut = text[: limit + 1]
     space = cut.rfind(" ")
-    cut = cut[:space] if space > length // 2 else text[:length]
+    cut = cut[:space] if space > limit // 2 else text[:limit]
     return cut.rstrip(" ,;:.–—-") + "…"

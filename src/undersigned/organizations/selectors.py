@@ -4,7 +4,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from undersigned.core.models import AuditEntry
@@ -43,7 +43,8 @@ def organization_statements(*, organization: Organization) -> QuerySet[Statement
                 ).values("statement_id")
             )
         )
-        .order_by("-published_at", "-created_at")
+        # Not yet published (open for signature) first on every database, as on PostgreSQL.
+        .order_by(F("published_at").desc(nulls_first=True), "-created_at")
         .with_signatory_count()
         .prefetch_related("translations", "categories")
     )

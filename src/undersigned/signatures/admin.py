@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from undersigned.signatures import services
-from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
+from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest, Supporter
 
 
 class SignatoryInline(admin.TabularInline):
@@ -64,3 +64,35 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Supporter)
+class SupporterAdmin(admin.ModelAdmin):
+    """Supporters, for moderation: a name can be taken off the public list; the count stays."""
+
+    list_display = ["name", "place", "statement", "show_name", "confirmed_at", "counted_at"]
+    list_filter = ["show_name", "language"]
+    list_select_related = ["statement"]
+    search_fields = ["name", "place", "email", "statement__slug"]
+    date_hierarchy = "created_at"
+    actions = ["hide_names"]
+    readonly_fields = [f.name for f in Supporter._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # The count is kept by batches that only add: deleting a row would leave it wrong.
+        return False
+
+    @admin.action(description=_("Take the selected names off the public list"))
+    def hide_names(self, request, queryset):
+        count = services.supporters_hide(supporters=list(queryset), by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d name is no longer shown.", "%(count)d names are no longer shown.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

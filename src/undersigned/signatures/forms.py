@@ -236,3 +236,62 @@ class EraseForm(forms.Form):
     everywhere = forms.BooleanField(
         label=_("Also every other request made with this address"), required=False
     )
+
+
+class SupportForm(forms.Form):
+    """Support a published statement as a member of the public."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    place = forms.CharField(
+        label=_("City or country"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("We send a link to confirm your support. Your address is never published."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my name and place on the public list of supporters"),
+        required=False,
+    )
+    # A field people never see: software that fills in every field gives itself away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise ValidationError(
+                _(
+                    "The form came back with the hidden field “Leave this field empty” filled "
+                    "in, as automatic software does. Please empty it and send the form again."
+                ),
+                code="honeypot",
+            )
+        return data
+
+
+class VersionDecisionForm(forms.Form):
+    change_note = forms.CharField(
+        label=_("What changed"),
+        max_length=500,
+        required=False,
+        help_text=_("Shown in the public version history."),
+    )
+    requires_reconfirmation = forms.BooleanField(
+        label=_("Earlier signers must re-confirm this text"),
+        required=False,
+        help_text=_(
+            "Each is emailed a link to re-confirm; until they do, their line shows that they "
+            "signed an earlier version. This cannot be undone."
+        ),
+    )

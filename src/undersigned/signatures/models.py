@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -158,11 +159,20 @@ class SignOnToken(models.Model):
     class Purpose(models.TextChoices):
         CONFIRM = "confirm", _("Confirm")
         WITHDRAW = "withdraw", _("Withdraw")
+        RECONFIRM = "reconfirm", _("Re-confirm a new text")
 
     sign_on = models.ForeignKey(
         SignOnRequest, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("request")
     )
     purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose.choices)
+    version = models.ForeignKey(
+        "statements.StatementVersion",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("text version to re-confirm"),
+    )
     digest = models.CharField(_("digest"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
@@ -198,6 +208,14 @@ class OutboundEmail(models.Model):
         related_name="emails",
         verbose_name=_("request"),
     )
+    supporter = models.ForeignKey(
+        "Supporter",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("supporter"),
+    )
     to = models.CharField(_("to"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))
@@ -218,3 +236,89 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+
+class Supporter(models.Model):
+    """A member of the public who supports a published statement, once per email address.
+
+    Rows are written once and confirmed once: a sign-up inserts the row, the confirmation
+    updates that row alone (its link's digest is kept on it, so no other row is touched), and
+    the displayed count is kept apart in SupporterTally, which a batch brings up to date.
+    """
+
+    statement = models.ForeignKey(
+        "statements.Statement",
+        on_delete=models.CASCADE,
+        related_name="supporters",
+        verbose_name=_("statement"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    place = models.CharField(_("city or country"), max_length=120)
+    # Private: never shown in public, in exports or in the API.
+    email = models.EmailField(_("email"))
+    show_name = models.BooleanField(_("name shown in public"), default=False)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirm_digest = models.CharField(
+        _("confirmation link digest"), max_length=64, null=True, blank=True, unique=True
+    )
+    confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
+    counted_at = models.DateTimeField(
+        _("counted"), null=True, blank=True, help_text=_("When the batch added it to the count.")
+    )
+
+    class Meta:
+        ordering = ["statement", "confirmed_at", "pk"]
+        verbose_name = _("supporter")
+        verbose_name_plural = _("supporters")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "email"], name="one_support_per_email")
+        ]
+        indexes = [
+            # What the next batch counts: small, whatever the number of supporters.
+            models.Index(
+                fields=["statement"],
+                condition=Q(confirmed_at__isnull=False, counted_at__isnull=True),
+                name="supporter_uncounted",
+            ),
+            # The public list of names.
+            models.Index(
+                fields=["statement", "confirmed_at"],
+                condition=Q(show_name=True, confirmed_at__isnull=False),
+                name="supporter_shown",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.statement_id}"
+
+
+class SupporterTally(models.Model):
+    """The supporter count shown for a statement, written only by the batch that counts.
+
+    Why a batch: a rush of supporters (the UK Parliament's petitions site took thousands of
+    signatures a minute in 2019) would queue every confirmation on one counter row, and a
+    COUNT(*) on each page view grows with the rush. Instead, confirmations only mark their own
+    Supporter row; every few seconds (SUPPORTERS_COUNT_SECONDS) a queued task marks the rows
+    confirmed since the last batch as counted and adds their number here, in one transaction,
+    so each is counted exactly once and the count is eventually consistent within seconds. The
+    statement's cached page is invalidated once a batch, not once a sign-up.
+    """
+
+    statement = models.OneToOneField(
+        "statements.Statement",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="supporter_tally",
+        verbose_name=_("statement"),
+    )
+    count = models.PositiveIntegerField(_("confirmed supporters counted"), default=0)
+    updated_at = models.DateTimeField(_("updated"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("supporter count")
+        verbose_name_plural = _("supporter counts")
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}: {self.count}"

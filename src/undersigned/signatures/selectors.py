@@ -7,7 +7,8 @@ from operator import or_
 from urllib.parse import urlsplit
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,8 +16,14 @@ from undersigned.core.models import AuditEntry
 from undersigned.organizations.matching import PROBABLE_THRESHOLD
 from undersigned.organizations.models import Organization, OrganizationAlias
 from undersigned.organizations.selectors import registry_search
-from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
-from undersigned.statements.models import Statement
+from undersigned.signatures.models import (
+    Signatory,
+    SignOnRequest,
+    SignOnToken,
+    Supporter,
+    SupporterTally,
+)
+from undersigned.statements.models import Statement, StatementVersion
 from undersigned.statements.services import content_hash, statement_texts
 
 # Words too common in organisation names to tell one from another.
@@ -195,12 +202,18 @@ def dashboard_statements() -> QuerySet[Statement]:
         )
         for status in SignOnRequest.Status.values
     }
+    supporters = SupporterTally.objects.filter(statement=OuterRef("pk")).values("count")[:1]
     return (
         Statement.objects.visible()
-        .annotate(**counts, signatory_count=Count("signatories", distinct=True))
+        .annotate(
+            **counts,
+            signatory_count=Count("signatories", distinct=True),
+            supporter_count=Coalesce(Subquery(supporters), Value(0), output_field=IntegerField()),
+        )
         .filter(
             Q(pk__in=Statement.objects.open_for_signature().values("pk"))
             | Q(pk__in=SignOnRequest.objects.values("statement_id"))
+            | Q(pk__in=SupporterTally.objects.values("statement_id"))
         )
         .prefetch_related("translations")
         .order_by("-pending_count", "-created_at")
@@ -351,3 +364,278 @@ def token_state(*, token: str, purpose: str, for_update: bool = False) -> TokenS
     if record.expires_at is not None and record.expires_at <= timezone.now():
         return TokenState("expired", record)
     return TokenState("valid", record)
+
+
+# Versioned text.
+
+
+def statement_has_signers(*, statement: Statement) -> bool:
+    """Return whether anyone signed or is signing: a line on the list, or a live request."""
+    live = [SignOnRequest.Status.UNCONFIRMED, SignOnRequest.Status.PENDING]
+    return (
+        Signatory.objects.filter(statement=statement).exists()
+        or SignOnRequest.objects.filter(statement=statement, status__in=live).exists()
+    )
+
+
+def statement_version_of_text(*, statement: Statement) -> StatementVersion | None:
+    """Return the recorded version whose text is the statement's text now, if there is one."""
+    return StatementVersion.objects.filter(
+        statement=statement, content_hash=statement_text_hash(statement=statement)
+    ).first()
+
+
+def sign_on_signed_version(*, sign_on: SignOnRequest) -> StatementVersion | None:
+    """Return the text a signer stands behind: their line's version, else the one they saw."""
+    line = sign_on.signatory
+    if line is not None and line.version_id is not None:
+        return line.version
+    return sign_on.version
+
+
+def _signed_version_id(sign_on: SignOnRequest) -> int | None:
+    line = sign_on.signatory
+    if line is not None and line.version_id is not None:
+        return line.version_id
+    return sign_on.version_id
+
+
+def sign_on_needs_version_mail(
+    *, sign_on: SignOnRequest, version: StatementVersion, kind: str
+) -> bool:
+    """Return whether this signer is still to hear of the version (a change, or a request)."""
+    if not sign_on.contact_email or _signed_version_id(sign_on) == version.pk:
+        return False
+    if kind == "reconfirm":
+        return sign_on.status == SignOnRequest.Status.APPROVED and sign_on.signatory_id is not None
+    return sign_on.status in (SignOnRequest.Status.APPROVED, SignOnRequest.Status.PENDING)
+
+
+def version_earlier_signers(*, version: StatementVersion, kind: str) -> list[SignOnRequest]:
+    """Return the signers of another text than this version who are to be mailed about it."""
+    statuses = [SignOnRequest.Status.APPROVED]
+    if kind == "version_changed":
+        statuses.append(SignOnRequest.Status.PENDING)
+    candidates = (
+        SignOnRequest.objects.filter(statement_id=version.statement_id, status__in=statuses)
+        .exclude(contact_email="")
+        .select_related("signatory")
+        .order_by("pk")
+    )
+    return [
+        sign_on
+        for sign_on in candidates
+        if sign_on_needs_version_mail(sign_on=sign_on, version=version, kind=kind)
+    ]
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    version: StatementVersion
+    line_count: int  # lines on the list bound to this text
+    is_current: bool
+
+
+def statement_versions(*, statement: Statement) -> list[VersionSummary]:
+    """Return the statement's versions, newest first, with how many lines signed each."""
+    current = statement_version_of_text(statement=statement)
+    versions = (
+        StatementVersion.objects.filter(statement=statement)
+        .annotate(line_count=Count("signatories", distinct=True))
+        .order_by("-number")
+    )
+    return [
+        VersionSummary(
+            version=v,
+            line_count=v.line_count,  # type: ignore[attr-defined]
+            is_current=current is not None and current.pk == v.pk,
+        )
+        for v in versions
+    ]
+
+
+def statement_version(*, statement: Statement, number: int) -> StatementVersion:
+    return get_object_or_404(StatementVersion, statement=statement, number=number)
+
+
+def statement_version_before(*, version: StatementVersion) -> StatementVersion | None:
+    return (
+        StatementVersion.objects.filter(
+            statement_id=version.statement_id, number__lt=version.number
+        )
+        .order_by("-number")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class SignedVersion:
+    """How one line's signature relates to the text now, for the public list."""
+
+    number: int
+    reconfirmation_asked: bool
+
+
+@dataclass
+class VersionMarks:
+    """Which lines signed another text than the current one; one query for a whole list."""
+
+    slug: str
+    current_id: int | None
+    numbers: dict[int, int] = field(default_factory=dict)
+    asked_after: dict[int, bool] = field(default_factory=dict)
+
+    def for_line(self, line: Signatory) -> SignedVersion | None:
+        if self.current_id is None or line.version_id is None:
+            return None
+        if line.version_id == self.current_id or line.version_id not in self.numbers:
+            return None
+        return SignedVersion(
+            number=self.numbers[line.version_id],
+            reconfirmation_asked=self.asked_after.get(line.version_id, False),
+        )
+
+    @property
+    def has_history(self) -> bool:
+        return bool(self.numbers)
+
+
+def statement_version_marks(*, statement: Statement) -> VersionMarks:
+    """Return what the public list needs to show who signed which version."""
+    versions = list(
+        StatementVersion.objects.filter(statement=statement)
+        .order_by("number")
+        .values_list("pk", "number", "content_hash", "requires_reconfirmation")
+    )
+    if not versions:
+        return VersionMarks(slug=statement.slug, current_id=None)
+    digest = statement_text_hash(statement=statement)
+    current = next((v for v in versions if v[2] == digest), None)
+    marks = VersionMarks(slug=statement.slug, current_id=current[0] if current else None)
+    for pk, number, _digest, _asked in versions:
+        marks.numbers[pk] = number
+        # Re-confirmation was asked of this text's signers if a later version asked for it.
+        marks.asked_after[pk] = any(asked for _p, n, _d, asked in versions if n > number)
+    return marks
+
+
+# Individual supporters.
+
+
+def statement_support_open(*, statement: Statement) -> bool:
+    """Return whether members of the public may support the statement: it is published."""
+    return Statement.objects.filter(
+        pk=statement.pk,
+        status=Statement.Status.PUBLISHED,
+        published_at__lte=timezone.now(),
+    ).exists()
+
+
+def supporter_count(*, statement: Statement) -> int:
+    """Return the supporter count as last batched (see services.supporter_tally_update)."""
+    return (
+        SupporterTally.objects.filter(statement=statement).values_list("count", flat=True).first()
+        or 0
+    )
+
+
+def supporters_shown(*, statement: Statement) -> QuerySet[Supporter]:
+    """Return the confirmed supporters who chose to show their name, earliest first."""
+    return (
+        Supporter.objects.filter(statement=statement, show_name=True, confirmed_at__isnull=False)
+        .only("name", "place", "confirmed_at")
+        .order_by("confirmed_at", "pk")
+    )
+
+
+def supporter_dashboard_counts(*, statement: Statement) -> dict[str, int]:
+    """Return the supporters counted, confirmed but awaiting the batch, and unconfirmed."""
+    rows = Supporter.objects.filter(statement=statement).aggregate(
+        waiting=Count("pk", filter=Q(confirmed_at__isnull=False, counted_at__isnull=True)),
+        unconfirmed=Count("pk", filter=Q(confirmed_at__isnull=True)),
+        shown=Count("pk", filter=Q(confirmed_at__isnull=False, show_name=True)),
+    )
+    return {"counted": supporter_count(statement=statement), **rows}
+
+
+@dataclass(frozen=True)
+class SupporterTokenState:
+    """What a supporter's link is now: "valid", "used", "expired" or "unknown"."""
+
+    state: str
+    supporter: Supporter | None = None
+
+
+def supporter_token_state(*, token: str) -> SupporterTokenState:
+    supporter = (
+        Supporter.objects.select_related("statement")
+        .filter(confirm_digest=SignOnToken.digest_of(token))
+        .first()
+    )
+    if supporter is None:
+        return SupporterTokenState("unknown")
+    if supporter.confirmed_at is not None:
+        return SupporterTokenState("used", supporter)
+    if supporter.confirm_expires_at is None or supporter.confirm_expires_at <= timezone.now():
+        return SupporterTokenState("expired", supporter)
+    return SupporterTokenState("valid", supporter)
+
+
+# Exports.
+
+
+@dataclass(frozen=True)
+class ExportLine:
+    """A line of the list as exports publish it: public fields only, never contact data."""
+
+    number: int
+    organization: Organization
+    signed_on: object
+    version: int | None
+    public_note: str
+
+
+def _numbered_lines(*, statement: Statement) -> list[tuple[Signatory, ExportLine]]:
+    from undersigned.statements.selectors import statement_signatories
+
+    numbers = dict(StatementVersion.objects.filter(statement=statement).values_list("pk", "number"))
+    return [
+        (
+            line,
+            ExportLine(
+                number=index,
+                organization=line.organization,
+                signed_on=line.signed_on,
+                version=numbers.get(line.version_id) if line.version_id else None,
+                public_note=line.public_note,
+            ),
+        )
+        for index, line in enumerate(statement_signatories(statement=statement), start=1)
+    ]
+
+
+def statement_export_lines(*, statement: Statement) -> list[ExportLine]:
+    """Return the list in its published order, numbered from 1, with the version each signed."""
+    return [export for _line, export in _numbered_lines(statement=statement)]
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A line with one of the contacts who signed it, for the coordinators' eyes only."""
+
+    line: ExportLine
+    sign_on: SignOnRequest | None
+
+
+def statement_contact_lines(*, statement: Statement) -> list[ContactLine]:
+    """Return each line with every approved request that stands for it (or none)."""
+    requests: dict[int, list[SignOnRequest | None]] = {}
+    for sign_on in SignOnRequest.objects.filter(
+        statement=statement, status=SignOnRequest.Status.APPROVED, signatory__isnull=False
+    ).order_by("pk"):
+        requests.setdefault(sign_on.signatory_id, []).append(sign_on)  # type: ignore[arg-type]
+    return [
+        ContactLine(line=export, sign_on=sign_on)
+        for line, export in _numbered_lines(statement=statement)
+        for sign_on in requests.get(line.pk) or [None]
+    ]

@@ -6,26 +6,37 @@ of them records contact data, so erasing a signer's contact data leaves the log 
 
 import secrets
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.audit import audit_record
+from undersigned.core.pagecache import invalidate
 from undersigned.organizations.models import Organization
 from undersigned.organizations.services import organization_create
 from undersigned.signatures import selectors
-from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest, SignOnToken
-from undersigned.statements.models import Statement
+from undersigned.signatures.mailheaders import SiteMail
+from undersigned.signatures.models import (
+    OutboundEmail,
+    Signatory,
+    SignOnRequest,
+    SignOnToken,
+    Supporter,
+    SupporterTally,
+)
+from undersigned.statements.models import Statement, StatementVersion
 from undersigned.statements.services import statement_version_current
 
 Status = SignOnRequest.Status
@@ -79,27 +90,35 @@ def _signer_label(sign_on: SignOnRequest) -> str:
     return f"signer (request #{sign_on.pk})"
 
 
-def _mail_later(*, sign_on: SignOnRequest, kind: str) -> None:
+def _mail_later(
+    *, sign_on: SignOnRequest, kind: str, key: str = "", version_id: int | None = None
+) -> None:
     """Send a mail to the signer once the current transaction commits."""
     from undersigned.signatures.tasks import sign_on_mail_send
 
-    transaction.on_commit(
-        partial(sign_on_mail_send.enqueue, sign_on_id=sign_on.pk, kind=kind, key=uuid.uuid4().hex)
-    )
+    arguments: dict = {"sign_on_id": sign_on.pk, "kind": kind, "key": key or uuid.uuid4().hex}
+    if version_id is not None:
+        arguments["version_id"] = version_id
+    transaction.on_commit(partial(sign_on_mail_send.enqueue, **arguments))
 
 
 @transaction.atomic
-def token_issue(*, sign_on: SignOnRequest, purpose: str) -> str:
+def token_issue(
+    *, sign_on: SignOnRequest, purpose: str, version: StatementVersion | None = None
+) -> str:
     """Create a private link's secret; only its digest is stored."""
     token = secrets.token_urlsafe(32)
     expires_at = None
     if purpose == SignOnToken.Purpose.CONFIRM:
         expires_at = timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS)
+    elif purpose == SignOnToken.Purpose.RECONFIRM:
+        expires_at = timezone.now() + timedelta(days=settings.SIGNON_RECONFIRM_DAYS)
     SignOnToken.objects.create(
         sign_on=sign_on,
         purpose=purpose,
         digest=SignOnToken.digest_of(token),
         expires_at=expires_at,
+        version=version,
     )
     return token
 
@@ -489,7 +508,7 @@ def sign_on_resend_for_token(*, token: str) -> SignOnRequest | None:
 
 # Mail.
 
-MAIL_KINDS = ("confirm", "approved", "rejected")
+MAIL_KINDS = ("confirm", "approved", "rejected", "version_changed", "reconfirm")
 _REDACTED = "[private link hidden]"
 
 
@@ -497,7 +516,31 @@ def _absolute(name: str, token: str) -> str:
     return settings.SITE_URL + reverse(name, kwargs={"token": token})
 
 
-def _mail_compose(*, sign_on: SignOnRequest, kind: str) -> tuple[EmailMultiAlternatives, list[str]]:
+def _version_url(version: StatementVersion, slug: str) -> str:
+    return settings.SITE_URL + reverse(
+        "statements:version", kwargs={"slug": slug, "number": version.number}
+    )
+
+
+def _render_mail(
+    *, prefix: str, kind: str, context: dict, to: str, language: str
+) -> EmailMultiAlternatives:
+    """Render a mail's subject, text and HTML parts (in the active language)."""
+    subject = " ".join(render_to_string(f"{prefix}/{kind}_subject.txt", context).split())
+    message = SiteMail(
+        subject=subject,
+        body=render_to_string(f"{prefix}/{kind}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+    )
+    message.attach_alternative(render_to_string(f"{prefix}/{kind}.html", context), "text/html")
+    return message
+
+
+def _mail_compose(
+    *, sign_on: SignOnRequest, kind: str, version: StatementVersion | None = None
+) -> tuple[EmailMultiAlternatives, list[str]]:
     """Render a mail in the signer's language; return it and the secrets it carries."""
     tokens: list[str] = []
     context: dict = {
@@ -505,32 +548,38 @@ def _mail_compose(*, sign_on: SignOnRequest, kind: str) -> tuple[EmailMultiAlter
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         "token_days": settings.SIGNON_TOKEN_DAYS,
+        "reconfirm_days": settings.SIGNON_RECONFIRM_DAYS,
     }
     with translation.override(sign_on.language):
         text_shown = sign_on.statement.translation(sign_on.language)
         context["statement_title"] = text_shown.title if text_shown else sign_on.statement.slug
         context["statement_url"] = settings.SITE_URL + sign_on.statement.get_absolute_url()
+        if version is not None:
+            signed = selectors.sign_on_signed_version(sign_on=sign_on)
+            context["version"] = version
+            context["version_url"] = _version_url(version, sign_on.statement.slug)
+            context["signed_number"] = signed.number if signed else None
         if kind == "confirm":
             confirm = token_issue(sign_on=sign_on, purpose=SignOnToken.Purpose.CONFIRM)
             context["confirm_url"] = _absolute("signatures:confirm", confirm)
             tokens.append(confirm)
-        if kind in ("confirm", "approved"):
+        if kind == "reconfirm":
+            reconfirm = token_issue(
+                sign_on=sign_on, purpose=SignOnToken.Purpose.RECONFIRM, version=version
+            )
+            context["reconfirm_url"] = _absolute("signatures:reconfirm", reconfirm)
+            tokens.append(reconfirm)
+        if kind in ("confirm", "approved", "version_changed", "reconfirm"):
             withdraw = token_issue(sign_on=sign_on, purpose=SignOnToken.Purpose.WITHDRAW)
             context["withdraw_url"] = _absolute("signatures:withdraw", withdraw)
             tokens.append(withdraw)
-        subject = " ".join(
-            render_to_string(f"signatures/emails/{kind}_subject.txt", context).split()
+        message = _render_mail(
+            prefix="signatures/emails",
+            kind=kind,
+            context=context,
+            to=sign_on.contact_email,
+            language=sign_on.language,
         )
-        text = render_to_string(f"signatures/emails/{kind}.txt", context)
-        html = render_to_string(f"signatures/emails/{kind}.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[sign_on.contact_email],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": sign_on.language},
-    )
-    message.attach_alternative(html, "text/html")
     return message, tokens
 
 
@@ -542,34 +591,33 @@ def _redact(text: str, tokens: list[str]) -> str:
     return text
 
 
-def sign_on_mail_deliver(*, sign_on_id: int, kind: str, key: str) -> str:
-    """Send one mail to a signer once, however often it is asked; keep a copy for staff."""
-    if kind not in MAIL_KINDS:
-        raise ValueError(f"Unknown sign-on mail {kind!r}.")
-    outbound = OutboundEmail.objects.filter(key=key).first()
-    if outbound is not None and outbound.status == OutboundEmail.Status.SENT:
-        return "already sent"
-    sign_on = (
-        SignOnRequest.objects.select_related("statement", "organization")
-        .filter(pk=sign_on_id)
-        .first()
-    )
-    if sign_on is None or not sign_on.contact_email:
-        return "no recipient"
-    if kind == "confirm" and sign_on.status != Status.UNCONFIRMED:
-        return "no longer needed"
-    message, tokens = _mail_compose(sign_on=sign_on, kind=kind)
+def _already_sent(key: str) -> bool:
+    return OutboundEmail.objects.filter(key=key, status=OutboundEmail.Status.SENT).exists()
+
+
+def _outbound_send(
+    *,
+    key: str,
+    kind: str,
+    compose: Callable[[], tuple[EmailMultiAlternatives, list[str]]],
+    language: str,
+    sign_on: SignOnRequest | None = None,
+    supporter: Supporter | None = None,
+) -> str:
+    """Send a composed mail, keeping its delivery state and a copy (secrets hidden) for staff."""
+    message, tokens = compose()
     html = str(message.alternatives[0][0])
     outbound, _created = OutboundEmail.objects.update_or_create(
         key=key,
         defaults={
             "kind": kind,
             "sign_on": sign_on,
-            "to": sign_on.contact_email,
+            "supporter": supporter,
+            "to": message.to[0],
             "subject": str(message.subject),
             "body_text": _redact(str(message.body), tokens),
             "body_html": _redact(html, tokens),
-            "language": sign_on.language,
+            "language": language,
             "status": OutboundEmail.Status.SENDING,
         },
     )
@@ -586,3 +634,410 @@ def sign_on_mail_deliver(*, sign_on_id: int, kind: str, key: str) -> str:
     outbound.last_error = ""
     outbound.save(update_fields=["status", "sent_at", "last_error", "attempts"])
     return "sent"
+
+
+def sign_on_mail_deliver(
+    *, sign_on_id: int, kind: str, key: str, version_id: int | None = None
+) -> str:
+    """Send one mail to a signer once, however often it is asked; keep a copy for staff."""
+    if kind not in MAIL_KINDS:
+        raise ValueError(f"Unknown sign-on mail {kind!r}.")
+    if _already_sent(key):
+        return "already sent"
+    sign_on = (
+        SignOnRequest.objects.select_related("statement", "organization", "signatory__version")
+        .filter(pk=sign_on_id)
+        .first()
+    )
+    if sign_on is None or not sign_on.contact_email:
+        return "no recipient"
+    if kind == "confirm" and sign_on.status != Status.UNCONFIRMED:
+        return "no longer needed"
+    version = None
+    if kind in ("version_changed", "reconfirm"):
+        if version_id is None:
+            raise ValueError(f"A {kind!r} mail needs the version it tells of.")
+        version = StatementVersion.objects.filter(pk=version_id).first()
+        if version is None or not selectors.sign_on_needs_version_mail(
+            sign_on=sign_on, version=version, kind=kind
+        ):
+            return "no longer needed"
+    return _outbound_send(
+        key=key,
+        kind=kind,
+        compose=lambda: _mail_compose(sign_on=sign_on, kind=kind, version=version),
+        language=sign_on.language,
+        sign_on=sign_on,
+    )
+
+
+# Versioned text.
+
+
+@transaction.atomic
+def statement_text_baseline(*, statement_id: int) -> StatementVersion | None:
+    """Record the text as it stands before a first edit, when signers exist but no version does.
+
+    Called just before a translation is saved, so that the first version history of a statement
+    whose signatories were added by hand starts from the text they signed, not from the edit.
+    """
+    statement = Statement.objects.filter(pk=statement_id).first()
+    if statement is None or StatementVersion.objects.filter(statement=statement).exists():
+        return None
+    if not selectors.statement_has_signers(statement=statement):
+        return None
+    return statement_version_current(statement=statement)
+
+
+@transaction.atomic
+def statement_text_changed(*, statement_id: int, by: User | None = None) -> StatementVersion | None:
+    """Record a new version when the text of a statement with signers changed; tell them later.
+
+    Returns the new version, or None when the text matches a recorded one or nobody signed.
+    """
+    # Edits of one statement are recorded one at a time: a version is new for one caller only.
+    statement = Statement.objects.select_for_update().filter(pk=statement_id).first()
+    if statement is None or not selectors.statement_has_signers(statement=statement):
+        return None
+    if selectors.statement_version_of_text(statement=statement) is not None:
+        return None
+    version = statement_version_current(statement=statement, by=by)
+    audit_record(
+        action="statement.version",
+        actor=by,
+        actor_label="" if by else "text edited",
+        statement=statement,
+        details={"version": version.number},
+    )
+    invalidate(f"statement:{statement.slug}")
+    _version_mail_later(version=version, kind="version_changed")
+    return version
+
+
+def _version_mail_later(*, version: StatementVersion, kind: str) -> None:
+    """Queue the mails about a new text to the signers of earlier ones."""
+    from undersigned.signatures.tasks import statement_version_notify
+
+    task = statement_version_notify
+    delay = settings.SIGNON_VERSION_MAIL_DELAY_MINUTES
+    if kind == "version_changed" and delay > 0 and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + timedelta(minutes=delay))
+    transaction.on_commit(partial(task.enqueue, version_id=version.pk, kind=kind))
+
+
+def version_mail_fan_out(*, version_id: int, kind: str) -> int:
+    """Queue one mail to each signer of another text than this version; return how many.
+
+    Each mail's key names the version and the request, so running this twice mails nobody twice.
+    """
+    if kind not in ("version_changed", "reconfirm"):
+        raise ValueError(f"Unknown version mail {kind!r}.")
+    version = StatementVersion.objects.select_related("statement").filter(pk=version_id).first()
+    if version is None:
+        return 0
+    if kind == "version_changed":
+        current = selectors.statement_version_of_text(statement=version.statement)
+        if current is None or current.pk != version.pk:
+            return 0  # a later edit's mail tells of it
+        if version.requires_reconfirmation:
+            return 0  # the request to re-confirm tells of it
+    signers = selectors.version_earlier_signers(version=version, kind=kind)
+    for sign_on in signers:
+        _mail_later(
+            sign_on=sign_on,
+            kind=kind,
+            key=f"{kind}:{version.pk}:{sign_on.pk}",
+            version_id=version.pk,
+        )
+    return len(signers)
+
+
+@transaction.atomic
+def statement_version_decide(
+    *,
+    version: StatementVersion,
+    by: User,
+    change_note: str,
+    requires_reconfirmation: bool,
+) -> StatementVersion:
+    """Describe a version and, if the coordinator asks, have earlier signers re-confirm it."""
+    version = (
+        StatementVersion.objects.select_for_update().select_related("statement").get(pk=version.pk)
+    )
+    ask = requires_reconfirmation and not version.requires_reconfirmation
+    if ask:
+        current = selectors.statement_version_of_text(statement=version.statement)
+        if version.number == 1:
+            raise InvalidTransition(_("The first version has no earlier signers to ask."))
+        if current is None or current.pk != version.pk:
+            raise InvalidTransition(
+                _("Only the current text can be put to earlier signers for re-confirmation.")
+            )
+        version.requires_reconfirmation = True
+    version.change_note = change_note.strip()
+    version.save(update_fields=["change_note", "requires_reconfirmation"])
+    audit_record(
+        action="statement.version_decide",
+        actor=by,
+        statement=version.statement,
+        details={
+            "version": version.number,
+            "requires_reconfirmation": version.requires_reconfirmation,
+            "asked_now": ask,
+        },
+    )
+    invalidate(f"statement:{version.statement.slug}")
+    if ask:
+        _version_mail_later(version=version, kind="reconfirm")
+    return version
+
+
+def sign_on_reconfirm(*, token: str) -> SignOnRequest:
+    """Bind the signer's line to the new text their link names; a POST, never a GET."""
+    with transaction.atomic():
+        record = _token_take(token=token, purpose=SignOnToken.Purpose.RECONFIRM)
+        sign_on = (
+            SignOnRequest.objects.select_for_update()
+            .select_related("statement")
+            .get(pk=record.sign_on_id)
+        )
+        target = record.version
+        if sign_on.status != Status.APPROVED or sign_on.signatory_id is None or target is None:
+            raise TokenError("used", sign_on)
+        line = (
+            Signatory.objects.select_for_update(of=("self",))
+            .select_related("version", "organization")
+            .get(pk=sign_on.signatory_id)
+        )
+        # Never back to an older text: a colleague may have confirmed a later one meanwhile.
+        if line.version is None or line.version.number < target.number:
+            line.version = target
+            line.save(update_fields=["version"])
+        audit_record(
+            action="signon.reconfirm",
+            actor_label=_signer_label(sign_on),
+            statement=sign_on.statement,
+            organization=line.organization,
+            details={"request": sign_on.pk, "signatory": line.pk, "version": target.number},
+        )
+    return sign_on
+
+
+# Individual supporters.
+#
+# A rush of supporters (the UK Parliament's petitions site saw thousands a minute in 2019) must
+# not queue on one row. A sign-up inserts its own row (one email, one row per statement, by a
+# unique constraint); a confirmation updates that row alone; nothing counts per request. The
+# count readers see lives in SupporterTally, one row per statement that only the batch writes:
+# supporter_tally_update() marks the confirmed rows not yet counted and adds their number, in
+# one transaction, at most once every SUPPORTERS_COUNT_SECONDS per statement (a queued task that
+# the first confirmation of each period books). So the page is exact within a few seconds, no
+# confirmation waits for another, and the statement's cached page is invalidated once a batch,
+# not once a sign-up.
+#
+# Load tests drive the flow as a person does: GET the support form (CSRF cookie and token),
+# POST it, then read the link from the mail, through an SMTP sink (EMAIL_URL=smtp://127.0.0.1:PORT)
+# or, with console mail, from the staff copy in OutboundEmail (SIGNON_MAIL_FULL_COPIES keeps its
+# links); GET the link's page and POST its form. No shortcut exists that skips the mail.
+
+
+class SupportClosed(SignOnError):
+    message = _("This statement does not take supporters.")
+
+
+class SupportTokenError(SignOnError):
+    """A supporter's link that cannot be used: state is "unknown", "used" or "expired"."""
+
+    def __init__(self, state: str, supporter: Supporter | None = None):
+        self.state = state
+        self.supporter = supporter
+        super().__init__(state)
+
+
+SUPPORT_MAIL_KINDS = ("support_confirm", "support_already")
+
+
+def _supporter_mail_later(*, supporter_id: int, kind: str) -> None:
+    from undersigned.signatures.tasks import supporter_mail_send
+
+    transaction.on_commit(
+        partial(
+            supporter_mail_send.enqueue,
+            supporter_id=supporter_id,
+            kind=kind,
+            key=uuid.uuid4().hex,
+        )
+    )
+
+
+@transaction.atomic
+def supporter_sign_up(
+    *,
+    statement: Statement,
+    name: str,
+    place: str,
+    email: str,
+    show_name: bool,
+    language: str,
+) -> None:
+    """Record a support awaiting confirmation and mail its link.
+
+    A second sign-up with the same address mails a new link (or, once confirmed, a reminder
+    that the support counts): it never fails, and returns nothing that tells the two apart.
+    """
+    if not selectors.statement_support_open(statement=statement):
+        raise SupportClosed()
+    email = email.strip().lower()
+    details = {
+        "name": name.strip(),
+        "place": place.strip(),
+        "show_name": show_name,
+        "language": language,
+    }
+    # The unique constraint decides between simultaneous sign-ups; the losers find the winner.
+    Supporter.objects.bulk_create(
+        [Supporter(statement=statement, email=email, **details)], ignore_conflicts=True
+    )
+    supporter = Supporter.objects.get(statement=statement, email=email)
+    if supporter.confirmed_at is None:
+        # Until the address is confirmed, the latest details are the ones to confirm.
+        Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(**details)
+        kind = "support_confirm"
+    else:
+        kind = "support_already"
+    _supporter_mail_later(supporter_id=supporter.pk, kind=kind)
+
+
+def _supporter_mail_compose(
+    *, supporter: Supporter, kind: str
+) -> tuple[EmailMultiAlternatives, list[str]]:
+    tokens: list[str] = []
+    context: dict = {
+        "supporter": supporter,
+        "site_name": settings.SITE_NAME,
+        "token_days": settings.SIGNON_TOKEN_DAYS,
+    }
+    with translation.override(supporter.language):
+        text_shown = supporter.statement.translation(supporter.language)
+        context["statement_title"] = text_shown.title if text_shown else supporter.statement.slug
+        context["statement_url"] = settings.SITE_URL + supporter.statement.get_absolute_url()
+        if kind == "support_confirm":
+            token = secrets.token_urlsafe(32)
+            # The link's digest lives on the supporter's own row: issuing it touches nothing else.
+            Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(
+                confirm_digest=SignOnToken.digest_of(token),
+                confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
+            )
+            context["confirm_url"] = _absolute("signatures:support_confirm", token)
+            tokens.append(token)
+        message = _render_mail(
+            prefix="signatures/emails",
+            kind=kind,
+            context=context,
+            to=supporter.email,
+            language=supporter.language,
+        )
+    return message, tokens
+
+
+def supporter_mail_deliver(*, supporter_id: int, kind: str, key: str) -> str:
+    """Send one mail to a supporter once, however often it is asked."""
+    if kind not in SUPPORT_MAIL_KINDS:
+        raise ValueError(f"Unknown supporter mail {kind!r}.")
+    if _already_sent(key):
+        return "already sent"
+    supporter = Supporter.objects.select_related("statement").filter(pk=supporter_id).first()
+    if supporter is None or not supporter.email:
+        return "no recipient"
+    if kind == "support_confirm" and supporter.confirmed_at is not None:
+        return "no longer needed"
+    return _outbound_send(
+        key=key,
+        kind=kind,
+        compose=lambda: _supporter_mail_compose(supporter=supporter, kind=kind),
+        language=supporter.language,
+        supporter=supporter,
+    )
+
+
+def supporter_confirm(*, token: str) -> Supporter:
+    """Confirm a support with its link's token: one UPDATE of one row, no shared row touched."""
+    digest = SignOnToken.digest_of(token)
+    now = timezone.now()
+    confirmed = Supporter.objects.filter(
+        confirm_digest=digest, confirmed_at__isnull=True, confirm_expires_at__gt=now
+    ).update(confirmed_at=now)
+    found = selectors.supporter_token_state(token=token)
+    if not confirmed or found.supporter is None:
+        raise SupportTokenError(found.state if found.state != "valid" else "used", found.supporter)
+    _supporter_tally_soon(statement_id=found.supporter.statement_id)
+    return found.supporter
+
+
+def _supporter_tally_soon(*, statement_id: int) -> None:
+    """Book the count's batch at the end of this period, unless a confirmation booked it."""
+    from undersigned.signatures.tasks import supporter_tally_task
+
+    period = settings.SUPPORTERS_COUNT_SECONDS
+    if not cache.add(f"supporters:tally-clock:{statement_id}", 1, timeout=period):
+        return
+    task = supporter_tally_task
+    if task.get_backend().supports_defer:
+        # A second after the clock runs out: every confirmation that saw it running is counted.
+        task = task.using(run_after=timezone.now() + timedelta(seconds=period + 1))
+    transaction.on_commit(partial(task.enqueue, statement_id=statement_id))
+
+
+@transaction.atomic
+def supporter_tally_update(*, statement_id: int) -> int:
+    """Add the confirmed supporters not yet counted to the statement's count; return how many.
+
+    Batches of one statement take turns on its tally row; each supporter row is marked counted
+    in the same transaction that adds it, so it is counted exactly once.
+    """
+    SupporterTally.objects.bulk_create(
+        [SupporterTally(statement_id=statement_id)], ignore_conflicts=True
+    )
+    SupporterTally.objects.select_for_update().get(statement_id=statement_id)
+    now = timezone.now()
+    added = Supporter.objects.filter(
+        statement_id=statement_id, confirmed_at__isnull=False, counted_at__isnull=True
+    ).update(counted_at=now)
+    if added:
+        SupporterTally.objects.filter(statement_id=statement_id).update(
+            count=F("count") + added, updated_at=now
+        )
+        slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
+        invalidate(f"statement:{slug}", f"supporters:{slug}")
+    return added
+
+
+@transaction.atomic
+def supporters_hide(*, supporters: Iterable[Supporter], by: User) -> int:
+    """Take names off the public list of supporters (moderation); they still count."""
+    ids = [supporter.pk for supporter in supporters]
+    hidden = Supporter.objects.filter(pk__in=ids, show_name=True)
+    rows = list(hidden.values_list("statement_id", "statement__slug").distinct())
+    count = hidden.update(show_name=False)
+    for statement_id, slug in rows:
+        audit_record(
+            action="supporters.hide",
+            actor=by,
+            statement=Statement.objects.get(pk=statement_id),
+            details={"supporters": ids},
+        )
+        invalidate(f"supporters:{slug}")
+    return count
+
+
+def supporter_tallies_update() -> dict[int, int]:
+    """Count every statement's waiting confirmations (the command and a missed batch use it)."""
+    waiting = (
+        Supporter.objects.filter(confirmed_at__isnull=False, counted_at__isnull=True)
+        .values_list("statement_id", flat=True)
+        .distinct()
+    )
+    return {
+        statement_id: supporter_tally_update(statement_id=statement_id)
+        for statement_id in list(waiting)
+    }

@@ -1,10 +1,14 @@
-"""Keep sign-on requests pointing at the right organisation when the registry merges two."""
+"""Follow changes made elsewhere: registry merges, and edits of a signed statement's text."""
 
-from django.db.models.signals import post_save
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from undersigned.core.models import AuditEntry
 from undersigned.signatures.models import Signatory, SignOnRequest
+from undersigned.statements.models import StatementTranslation
 
 
 @receiver(post_save, sender=AuditEntry)
@@ -31,3 +35,29 @@ def follow_organization_merge(sender, instance, created, raw=False, **kwargs):
                 statement_id=sign_on.statement_id, organization_id=survivor_id
             ).first()
         sign_on.save(update_fields=["organization", "signatory"])
+
+
+@receiver(pre_save, sender=StatementTranslation)
+def text_before_edit(sender, instance, raw=False, **kwargs):
+    """Keep the text signatories signed before its first recorded edit (see the service)."""
+    if raw or instance.statement_id is None:
+        return
+    from undersigned.signatures.services import statement_text_baseline
+
+    statement_text_baseline(statement_id=instance.statement_id)
+
+
+@receiver([post_save, post_delete], sender=StatementTranslation)
+def text_edited(sender, instance, raw=False, **kwargs):
+    """Record a new version of a signed statement once the edit commits, however it was made.
+
+    After the commit, not at once: the admin saves each translation in turn, and a version is
+    the text of every translation together, not a state halfway through one save.
+    """
+    if raw:
+        return
+    from undersigned.signatures.services import statement_text_changed
+
+    transaction.on_commit(
+        partial(statement_text_changed, statement_id=instance.statement_id), robust=True
+    )

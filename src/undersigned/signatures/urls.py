@@ -12,6 +12,14 @@ urlpatterns = [
     path("sign-on/confirm/<str:token>/new-link/", views.resend_for_token, name="resend_token"),
     path("sign-on/withdraw/<str:token>/", views.withdraw, name="withdraw"),
     path("sign-on/new-link/", views.resend, name="resend"),
+    path("sign-on/reconfirm/<str:token>/", views.reconfirm, name="reconfirm"),
+    path("statements/<slug:slug>/support/", views.support, name="support"),
+    path("statements/<slug:slug>/support/sent/", views.support_sent, name="support_sent"),
+    path("statements/<slug:slug>/supporters/", views.supporter_list, name="supporters"),
+    path("support/confirm/<str:token>/", views.support_confirm, name="support_confirm"),
+    path("statements/<slug:slug>/signatories.csv", views.export_csv, name="export_csv"),
+    path("statements/<slug:slug>/signatories.json", views.export_json, name="export_json"),
+    path("statements/<slug:slug>/letter.pdf", views.export_letter, name="export_letter"),
     path("staff/statements/", views.dashboard_index, name="dashboard_index"),
     path("staff/statements/<slug:slug>/signatures/", views.dashboard, name="dashboard"),
     path(
@@ -43,6 +51,16 @@ urlpatterns = [
         "staff/statements/<slug:slug>/signatures/<int:pk>/erase/",
         views.dashboard_erase,
         name="dashboard_erase",
+    ),
+    path(
+        "staff/statements/<slug:slug>/signatories.csv",
+        views.dashboard_contacts_csv,
+        name="dashboard_contacts_csv",
+    ),
+    path(
+        "staff/statements/<slug:slug>/versions/<int:number>/",
+        views.dashboard_version,
+        name="dashboard_version",
     ),
     path(
         "staff/statements/<slug:slug>/signatories/<int:pk>/remove/",

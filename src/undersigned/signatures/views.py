@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -11,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from undersigned.signatures import ratelimit, selectors, services
+from undersigned.core.languages import LANGUAGE_CODES
+from undersigned.core.pagecache import cached_page, generations
+from undersigned.signatures import exports, ratelimit, selectors, services
 from undersigned.signatures.forms import (
     AttachForm,
     AutoApproveForm,
@@ -21,6 +25,8 @@ from undersigned.signatures.forms import (
     RemoveForm,
     ResendForm,
     SignOnForm,
+    SupportForm,
+    VersionDecisionForm,
 )
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
@@ -41,16 +47,25 @@ def _limit_message(limited: ratelimit.Limited) -> str:
     return f"{reason} {minutes} {kept}"
 
 
-def _rate_limited(request: HttpRequest, *, scope: str, email: str = "") -> str:
+def _rate_limited(
+    request: HttpRequest,
+    *,
+    scope: str,
+    email: str = "",
+    ip_rate: str = "",
+    email_rate: str = "",
+) -> str:
     """Count this attempt by address and by email; return the message when over a limit."""
     limited = ratelimit.hit(
         scope=f"{scope}:ip",
         identity=ratelimit.client_ip(request),
-        rate=settings.SIGNON_RATE_LIMIT_IP,
+        rate=ip_rate or settings.SIGNON_RATE_LIMIT_IP,
     )
     if limited is None and email:
         limited = ratelimit.hit(
-            scope=f"{scope}:email", identity=email, rate=settings.SIGNON_RATE_LIMIT_EMAIL
+            scope=f"{scope}:email",
+            identity=email,
+            rate=email_rate or settings.SIGNON_RATE_LIMIT_EMAIL,
         )
     return _limit_message(limited) if limited else ""
 
@@ -270,6 +285,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "remove_form": RemoveForm(),
             "attach_form": AttachForm(),
             "erase_form": EraseForm(),
+            "versions": selectors.statement_versions(statement=statement),
+            "supporters": selectors.supporter_dashboard_counts(statement=statement),
         },
     )
 
@@ -427,3 +444,271 @@ def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
         else _("Automatic approval of registered domains is off."),
     )
     return _back(slug)
+
+
+# Versioned text: re-confirmation by earlier signers, and the coordinator's decision.
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the signer the new text's changes and a button; only its POST re-confirms."""
+    purpose = SignOnToken.Purpose.RECONFIRM
+    if request.method == "POST":
+        try:
+            sign_on = services.sign_on_reconfirm(token=token)
+        except services.TokenError as error:
+            return _link_problem(request, state=error.state, sign_on=error.sign_on, purpose=purpose)
+        return _private(render(request, "signatures/reconfirmed.html", {"sign_on": sign_on}))
+    found = selectors.token_state(token=token, purpose=purpose)
+    if found.state != "valid" or found.token is None:
+        return _link_problem(request, state=found.state, sign_on=found.sign_on, purpose=purpose)
+    sign_on = found.token.sign_on
+    return _private(
+        render(
+            request,
+            "signatures/reconfirm.html",
+            {
+                "sign_on": sign_on,
+                "version": found.token.version,
+                "signed": selectors.sign_on_signed_version(sign_on=sign_on),
+            },
+        )
+    )
+
+
+@staff_member_required
+@require_POST
+def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    statement = selectors.dashboard_statement(slug=slug)
+    version = selectors.statement_version(statement=statement, number=number)
+    form = VersionDecisionForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(slug)
+    try:
+        services.statement_version_decide(
+            version=version,
+            by=request.user,
+            change_note=form.cleaned_data["change_note"],
+            requires_reconfirmation=form.cleaned_data["requires_reconfirmation"],
+        )
+    except services.SignOnError as error:
+        messages.error(request, str(error.message))
+    else:
+        if form.cleaned_data["requires_reconfirmation"]:
+            messages.success(
+                request,
+                _("Earlier signers are asked by email to re-confirm version %(number)s.")
+                % {"number": number},
+            )
+        else:
+            messages.success(request, _("Version %(number)s is saved.") % {"number": number})
+    return _back(slug)
+
+
+# Individual supporters.
+
+
+@require_http_methods(["GET", "POST"])
+def support(request: HttpRequest, slug: str) -> HttpResponse:
+    """The support form; its answer is the same whether or not the address supported before."""
+    statement = selectors.statement_for_sign_on(slug=slug)
+    is_open = selectors.statement_support_open(statement=statement)
+    form = SupportForm(request.POST or None, auto_id="support_%s")
+    status = 200
+    if request.method == "POST" and is_open and form.is_valid():
+        data = form.cleaned_data
+        if message := _rate_limited(
+            request,
+            scope="support",
+            email=data["email"],
+            ip_rate=settings.SUPPORTERS_RATE_LIMIT_IP,
+            email_rate=settings.SUPPORTERS_RATE_LIMIT_EMAIL,
+        ):
+            form.add_error(None, message)
+            status = 429
+        else:
+            try:
+                services.supporter_sign_up(
+                    statement=statement,
+                    name=data["name"],
+                    place=data["place"],
+                    email=data["email"],
+                    show_name=data["show_name"],
+                    language=get_language() or settings.LANGUAGE_CODE,
+                )
+            except services.SignOnError as error:
+                form.add_error(None, str(error.message))
+                is_open = selectors.statement_support_open(statement=statement)
+            else:
+                return redirect("signatures:support_sent", slug=statement.slug)
+    elif request.method == "POST" and not is_open:
+        status = 409
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "signatures/support.html",
+        {
+            "statement": statement,
+            "translation": statement.translation(),
+            "form": form,
+            "is_open": is_open,
+            "supporter_count": selectors.supporter_count(statement=statement),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    return render(
+        request,
+        "signatures/support_sent.html",
+        {"statement": statement, "token_days": settings.SIGNON_TOKEN_DAYS},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the supporter's Confirm button; only its POST confirms."""
+    if request.method == "POST":
+        try:
+            supporter = services.supporter_confirm(token=token)
+        except services.SupportTokenError as error:
+            return _support_link_problem(request, state=error.state, supporter=error.supporter)
+        return _private(
+            render(request, "signatures/support_confirmed.html", {"supporter": supporter})
+        )
+    found = selectors.supporter_token_state(token=token)
+    if found.state != "valid":
+        return _support_link_problem(request, state=found.state, supporter=found.supporter)
+    return _private(
+        render(request, "signatures/support_confirm.html", {"supporter": found.supporter})
+    )
+
+
+def _support_link_problem(request: HttpRequest, *, state: str, supporter) -> HttpResponse:
+    response = render(
+        request,
+        "signatures/support_link_problem.html",
+        {"state": state, "supporter": supporter, "token_days": settings.SIGNON_TOKEN_DAYS},
+        status=404 if state == "unknown" else 410,
+    )
+    return _private(response)
+
+
+@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
+@require_GET
+def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The supporters who chose to show their name, a page at a time."""
+    statement = selectors.statement_for_sign_on(slug=slug)
+    paginator = Paginator(
+        selectors.supporters_shown(statement=statement), settings.SUPPORTERS_PAGE_SIZE
+    )
+    raw = request.GET.get("page", "1")
+    try:
+        page = paginator.page(int(raw) if raw.isdigit() else 1)
+    except EmptyPage as error:
+        raise Http404("No such page") from error
+    return render(
+        request,
+        "signatures/supporters.html",
+        {
+            "statement": statement,
+            "translation": statement.translation(),
+            "page_obj": page,
+            "supporter_count": selectors.supporter_count(statement=statement),
+        },
+    )
+
+
+# Exports.
+
+
+def _export(slug: str, name: str, content_type: str, disposition: str, build) -> HttpResponse:
+    """Answer with an export, built once per change of the statement's page (same tags)."""
+    tag = f"statement:{slug}"
+    key = f"export:{slug}:{name}:{generations([tag])[tag]}"
+    content = cache.get(key)
+    if content is None:
+        content = build()
+        cache.set(key, content, settings.PAGE_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{disposition}; filename="{slug}-{name}"'
+    return response
+
+
+@require_GET
+def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    return _export(
+        slug,
+        "signatories.csv",
+        "text/csv; charset=utf-8",
+        "attachment",
+        lambda: exports.signatories_csv(
+            lines=selectors.statement_export_lines(statement=statement)
+        ).encode(),
+    )
+
+
+@require_GET
+def export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    language = get_language() or settings.LANGUAGE_CODE
+    return _export(
+        slug,
+        f"signatories.{language}.json",
+        "application/json; charset=utf-8",
+        "inline",
+        lambda: exports.signatories_json(
+            statement=statement,
+            text=statement.translation(language),
+            version=selectors.statement_version_of_text(statement=statement),
+            lines=selectors.statement_export_lines(statement=statement),
+        ).encode(),
+    )
+
+
+@require_GET
+def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
+    """The PDF letter in the language asked for (?language=hy), else the page's language."""
+    statement = selectors.statement_for_sign_on(slug=slug)
+    wanted = request.GET.get("language", "")
+    if wanted not in LANGUAGE_CODES:
+        wanted = get_language() or settings.LANGUAGE_CODE
+    text = statement.translation(wanted)
+    if text is None:
+        raise Http404("The statement has no text yet.")
+    try:
+        exports.letter_fonts()
+    except exports.LetterFontsMissing as error:
+        return render(request, "signatures/letter_unavailable.html", {"error": error}, status=503)
+    return _export(
+        slug,
+        f"letter.{text.language}.pdf",
+        "application/pdf",
+        "inline",
+        lambda: exports.letter_pdf(
+            statement=statement,
+            text=text,
+            version=selectors.statement_version_of_text(statement=statement),
+            lines=selectors.statement_export_lines(statement=statement),
+        ),
+    )
+
+
+@staff_member_required
+@require_GET
+def dashboard_contacts_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The list with the signers' contact data: staff only, never cached."""
+    statement = selectors.dashboard_statement(slug=slug)
+    content = exports.contacts_csv(rows=selectors.statement_contact_lines(statement=statement))
+    response = HttpResponse(content.encode(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-signatories-contacts.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -7,6 +7,7 @@ keeps the documents up to date and runs ranked queries with highlighted snippets
 
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -194,21 +195,26 @@ def _sqlite_ranked(terms, where, params, offset, limit):
         WHERE statements_search_fts MATCH %s AND {where}
     """
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [match, *params])
-        total = cursor.fetchone()[0]
-        # FTS5 allows bm25() only in the matching query itself: group over a materialised result.
+        # One pass over the matches ranks them and counts the statements (the window runs
+        # after the grouping). FTS5 allows bm25() only in the matching query itself: group over
+        # a materialised result.
         cursor.execute(
             f"""WITH matched AS MATERIALIZED (
                     SELECT d.statement_id, bm25(statements_search_fts, 10.0, 1.0, 4.0) AS score
                     {base}
                 )
-                SELECT statement_id, min(score) AS rank FROM matched
+                SELECT statement_id, min(score) AS rank, count(*) OVER () FROM matched
                 GROUP BY statement_id ORDER BY rank, statement_id DESC LIMIT %s OFFSET %s""",  # noqa: S608 - only our own clauses
             [match, *params, limit, offset],
         )
-        # bm25 is lower for better matches; turn it into "higher is better".
-        ranked = [(row[0], -row[1]) for row in cursor.fetchall()]
-    return ranked, total
+        rows = cursor.fetchall()
+        if rows:
+            total = rows[0][2]
+        else:  # past the last page (or nothing found): count on its own
+            cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [match, *params])
+            total = cursor.fetchone()[0]
+    # bm25 is lower for better matches; turn it into "higher is better".
+    return [(row[0], -row[1]) for row in rows], total
 
 
 # PostgreSQL: one constant tsquery per configuration, OR-ed, so the GIN index serves them all.
@@ -222,6 +228,24 @@ def _pg_text(terms: list[str]) -> str:
     return " ".join(terms)
 
 
+@contextmanager
+def _index_preferred():
+    """Have PostgreSQL find the matches through the GIN index, even for a common word.
+
+    The planner counts a vector as cheap to read, but a document's vector is compressed and
+    stored out of line: for a word in a fifth of the documents it would rather read every
+    document (and decompress every vector, matching or not) than go through the index, which
+    makes such a search several times slower. Inside someone else's transaction the setting
+    would outlive the search, so there the planner decides alone.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
 def _postgres_ranked(terms, where, params, offset, limit):
     text = _pg_text(terms)
     base = f"""
@@ -229,17 +253,23 @@ def _postgres_ranked(terms, where, params, offset, limit):
         JOIN statements_statement s ON s.id = d.statement_id
         WHERE d.vector @@ {_PG_QUERY} AND {where}
     """
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [text] * 3 + params)
-        total = cursor.fetchone()[0]
+    with _index_preferred(), connection.cursor() as cursor:
+        # One pass ranks the matches and counts the statements (the window runs after the
+        # grouping): every matching vector is read once, not once to count and again to rank.
         cursor.execute(
-            f"""SELECT d.statement_id, max(ts_rank_cd(d.vector, {_PG_QUERY})) AS rank
+            f"""SELECT d.statement_id, max(ts_rank_cd(d.vector, {_PG_QUERY})) AS rank,
+                    count(*) OVER ()
                 {base} GROUP BY d.statement_id ORDER BY rank DESC, d.statement_id DESC
                 LIMIT %s OFFSET %s""",
             [text] * 3 + [text] * 3 + params + [limit, offset],
         )
-        ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
-    return ranked, total
+        rows = cursor.fetchall()
+        if rows:
+            total = rows[0][2]
+        else:  # past the last page (or nothing found): count on its own
+            cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [text] * 3 + params)
+            total = cursor.fetchone()[0]
+    return [(row[0], float(row[1])) for row in rows], total
 
 
 def _snippets(terms, statement_ids, reader_language, filters):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from undersigned.organizations.models import Organization
@@ -46,8 +46,9 @@ def statement_years() -> list[int]:
 
 def statements_open_for_signature(*, limit: int = 5) -> QuerySet[Statement]:
     """Return statements collecting signatures now, nearest deadline first."""
+    # No deadline comes last on every database (SQLite would put NULL first).
     statements = Statement.objects.open_for_signature().order_by(
-        "signature_deadline", "-published_at", "-created_at"
+        F("signature_deadline").asc(nulls_last=True), "-published_at", "-created_at"
     )
     return _with_listing_data(statements)[:limit]
 

@@ -3,11 +3,11 @@
 Search documents are rebuilt, and cached pages invalidated, after the commit.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from undersigned.core.pagecache import invalidate
-from undersigned.organizations.models import Membership, Organization
+from undersigned.organizations.models import Membership, Organization, OrganizationAlias
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement, StatementTranslation
 from undersigned.statements.search import search_index_later
@@ -54,10 +54,13 @@ def signatory_changed(sender, instance, raw=False, **kwargs):
     invalidate(*_statement_tags(instance.statement_id), f"org:{organization_slug}")
 
 
-@receiver([post_save, post_delete], sender=Category)
+@receiver([post_save, pre_delete], sender=Category)
 def category_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        invalidate("archive")
+    if raw:
+        return
+    # Its name and link are printed on the pages of its statements, too.
+    slugs = Statement.objects.filter(categories=instance).values_list("slug", flat=True)
+    invalidate("archive", *(f"statement:{slug}" for slug in slugs))
 
 
 @receiver([post_save, post_delete], sender=Organization)
@@ -73,6 +76,22 @@ def organization_changed(sender, instance, raw=False, update_fields=None, **kwar
     ):
         search_index_later(statement_id=statement_id)
         invalidate(*_statement_tags(statement_id))
+    # And on every statement it published.
+    published = instance.published_statements.values_list("slug", flat=True)
+    invalidate(*(f"statement:{slug}" for slug in published))
+
+
+@receiver([post_save, post_delete], sender=OrganizationAlias)
+def alias_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # An organisation's page lists its other names; the directory finds it by them.
+    slug = (
+        Organization.objects.filter(pk=instance.organization_id)
+        .values_list("slug", flat=True)
+        .first()
+    )
+    invalidate(*([f"org:{slug}"] if slug else []), "registry")
 
 
 @receiver([post_save, post_delete], sender=Membership)

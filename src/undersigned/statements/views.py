@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -53,7 +55,8 @@ def _paginate(request: HttpRequest, statements, page: int | None):
 def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     filters, active = _filters_from_query(request)
     if page == 1:
-        return redirect(reverse("statements:archive"), permanent=True)
+        query = f"?{urlencode(active)}" if active else ""
+        return redirect(reverse("statements:archive") + query, permanent=True)
     statements = selectors.statement_archive(filters=filters)
     paginator, page_obj = _paginate(request, statements, page)
     return render(
@@ -76,6 +79,8 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
 @cached_page(lambda slug, page=None: ["archive"])
 def category_detail(request: HttpRequest, slug: str, page: int | None = None) -> HttpResponse:
     category = get_object_or_404(Category, slug=slug)
+    if page == 1:
+        return redirect(category, permanent=True)
     statements = selectors.statement_archive(filters=selectors.ArchiveFilters(category=category))
     paginator, page_obj = _paginate(request, statements, page)
     return render(

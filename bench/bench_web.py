@@ -1,0 +1,600 @@
+"""Readers' pages under load, in the production configuration, against nginx's static ceiling.
+
+Run from the repository root: ``python bench/bench_web.py`` (``--duration``, ``--connections``
+change the load). It needs PostgreSQL and Redis on 127.0.0.1 and Debian's nginx and wrk, and
+sets up everything else itself, removing it at the end:
+
+- a fresh PostgreSQL database (``undersigned_bench``) and Redis database 15, flushed;
+- the production settings (UNDERSIGNED_PRODUCTION=1, a generated SECRET_KEY, DEBUG off, the
+  manifest static storage collected into a temporary var dir, REDIS_URL for cache and sessions);
+- 3,000 organisations, 300 published statements in English, Armenian and Russian, and one
+  statement open for signature with 150 signatories in the three languages;
+- gunicorn through ``undersigned serve`` and the worker through ``undersigned worker``;
+- nginx serving the statement page's HTML, fetched once, as a static file (the ceiling), and
+  balancing over one or two single-worker app servers (the scale-out rows).
+
+wrk drives the load from a second process on loopback. Every request to the app comes from
+a new reader: no cookies, and a distinct User-Agent, so that each one is counted as a view,
+gets its own CSRF token and cookie, and cannot be answered with 304.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+UNDERSIGNED = str(VENV_BIN / "undersigned")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+DB_NAME = "undersigned_bench"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+SEED = 20260301
+FEATURED = "open-letter-on-the-right-to-protest"
+SEARCHES = ["human rights", "journalists", "Սևան", "выборы", "lake sevan mining", "защита прав"]
+
+# Two cores: one gunicorn worker process per core, so that Python runs on both; a few threads
+# each, so that a request waiting on Redis or PostgreSQL does not leave its core idle. More
+# processes than cores only add switching (and memory); more threads only add GIL contention.
+WORKERS = 2
+THREADS = 4
+
+# Each wrk connection is a stream of new readers: a distinct User-Agent on every request.
+READERS_LUA = """
+local counter = 0
+local paths = {%(paths)s}
+function setup(thread)
+  thread:set("thread_id", tostring(math.random(1, 1000000000)))
+end
+function request()
+  counter = counter + 1
+  local path = paths[(counter %% #paths) + 1]
+  return wrk.format("GET", path, {
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0 reader-" ..
+      thread_id .. "-" .. counter,
+    ["Accept"] = "text/html",
+    ["Accept-Language"] = "en",
+  })
+end
+"""
+
+NGINX_CONF = """
+daemon off;
+worker_processes %(workers)s;
+pid %(tmp)s/nginx.pid;
+error_log %(tmp)s/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  default_type application/octet-stream;
+  client_body_temp_path %(tmp)s/client_body;
+  proxy_temp_path %(tmp)s/proxy;
+  fastcgi_temp_path %(tmp)s/fastcgi;
+  uwsgi_temp_path %(tmp)s/uwsgi;
+  scgi_temp_path %(tmp)s/scgi;
+
+  # The ceiling: the statement page's HTML as a file.
+  server {
+    listen 127.0.0.1:%(static_port)s;
+    root %(tmp)s/www;
+  }
+
+  # The load balancer of deploy/nginx.conf, over one app server and over two.
+  upstream one_app_server {
+    server 127.0.0.1:%(app_a)s;
+    keepalive 64;
+  }
+  upstream two_app_servers {
+    least_conn;
+    server 127.0.0.1:%(app_a)s;
+    server 127.0.0.1:%(app_b)s;
+    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:%(lb_one)s;
+    location / { proxy_pass http://one_app_server; include %(tmp)s/proxy.conf; }
+  }
+  server {
+    listen 127.0.0.1:%(lb_two)s;
+    location / { proxy_pass http://two_app_servers; include %(tmp)s/proxy.conf; }
+  }
+}
+"""
+PROXY_CONF = """
+proxy_http_version 1.1;
+proxy_set_header Connection "";
+proxy_set_header Host $host;
+proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+proxy_set_header X-Forwarded-Proto $scheme;
+proxy_buffers 16 16k;
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Processes:
+    """Processes this benchmark started, each in its own group, stopped in reverse order."""
+
+    def __init__(self, logs: Path):
+        self.logs = logs
+        self.started: list[tuple[str, subprocess.Popen]] = []
+
+    def start(self, name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
+        log = (self.logs / f"{name}.log").open("wb")
+        process = subprocess.Popen(  # noqa: S603 - our own commands
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self.started.append((name, process))
+        return process
+
+    def stop(self, process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        self.started = [(n, p) for n, p in self.started if p is not process]
+
+    def stop_all(self) -> None:
+        for _name, process in reversed(self.started):
+            self.stop(process)
+
+
+def wait_for(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    problem = "no answer"
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError as error:
+            problem = str(error)
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server for {url} stopped (exit {process.returncode})")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not answer within {timeout:.0f} s: {problem}")
+        time.sleep(0.2)
+
+
+def fetch(url: str) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "Mozilla/5.0 bench-setup"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        return response.read()
+
+
+class Machine:
+    """How much of the CPU processes other than this benchmark's took: the machine is shared."""
+
+    TICKS = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, processes: Processes):
+        self.processes = processes
+
+    @staticmethod
+    def _busy() -> int:
+        with open("/proc/stat") as stat:
+            ticks = [int(n) for n in stat.readline().split()[1:]]
+        return sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
+
+    def _ours(self) -> int:
+        """Ticks of this benchmark's processes, their children, Redis and our database."""
+        sessions = {process.pid for _name, process in self.processes.started}
+        sessions.add(os.getsid(0))
+        total = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+                command = Path(entry.path, "cmdline").read_bytes()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1 : stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if (
+                int(fields[3]) in sessions
+                or name == "redis-server"
+                or (name == "postgres" and DB_NAME.encode() in command)
+            ):
+                total += sum(int(n) for n in fields[11:15])  # utime stime cutime cstime
+        return total
+
+    def others_during(self, measure):
+        """Run measure(); return its result and the others' share of all cores meanwhile."""
+        busy, ours, started = self._busy(), self._ours(), time.monotonic()
+        result = measure()
+        elapsed = time.monotonic() - started
+        others = (self._busy() - busy) - (self._ours() - ours)
+        return result, max(0.0, others / (elapsed * self.TICKS * (os.cpu_count() or 1)))
+
+
+@dataclass
+class Figures:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+    timeouts: int
+    others: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0 and self.requests > 0
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(url: str, *, duration: int, connections: int, script: Path | None) -> Figures:
+    command = [WRK, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    if script is not None:
+        command += ["-s", str(script)]
+    output = subprocess.run(  # noqa: S603
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write) (\d+)", output))
+    timeouts = re.search(r"timeout (\d+)", output)
+    if found := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(found.group(1))
+    return Figures(
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50_ms=_milliseconds(latency["50"]),
+        p99_ms=_milliseconds(latency["99"]),
+        requests=int(re.search(r"(\d+) requests in", output).group(1)),
+        errors=errors,
+        timeouts=int(timeouts.group(1)) if timeouts else 0,
+    )
+
+
+# --- the data, generated in a child process that has the production settings ---
+
+
+def _alias_language(alias: str) -> str:
+    if re.search("[\u0531-\u058f]", alias):
+        return "hy"
+    if re.search("[\u0400-\u04ff]", alias):
+        return "ru"
+    return "" if alias.isupper() else "en"
+
+
+def generate(seed: int) -> None:
+    """Fill the (empty, migrated) database with the benchmark's organisations and statements."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "undersigned.settings")
+    django.setup()
+    import textgen
+    from bench_matching import make_registry
+    from django.db import transaction
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from undersigned.core.text import render_markdown
+    from undersigned.organizations.models import Organization, OrganizationAlias
+    from undersigned.signatures.models import Signatory
+    from undersigned.statements.models import Category, Statement, StatementTranslation
+    from undersigned.statements.search import search_rebuild
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    registry = make_registry(3000, rng)
+    with transaction.atomic():
+        organizations = Organization.objects.bulk_create(
+            Organization(name=o.name, slug=f"{slugify(o.name)[:100]}-{i}", city=o.place or "")
+            for i, o in enumerate(registry)
+        )
+        OrganizationAlias.objects.bulk_create(
+            OrganizationAlias(
+                organization=organization,
+                name=alias,
+                language=_alias_language(alias),
+                is_acronym=alias.isupper(),
+            )
+            for organization, o in zip(organizations, registry, strict=True)
+            for alias in dict.fromkeys(o.aliases)
+        )
+        categories = Category.objects.bulk_create(
+            Category(slug=slug, name_en=slug.replace("-", " ").title())
+            for slug in (
+                "civic-space", "elections", "environment", "media-freedom", "justice",
+                "social-rights", "peace-and-security", "equality",
+            )
+        )  # fmt: skip
+        statements = [
+            Statement(
+                slug=f"statement-{i:04d}",
+                status=Statement.Status.PUBLISHED,
+                published_at=now - timezone.timedelta(days=2 + i * 8, hours=rng.randint(0, 23)),
+                original_language=rng.choice(textgen.LANGUAGES),
+            )
+            for i in range(300)
+        ]
+        statements.append(
+            Statement(
+                slug=FEATURED,
+                status=Statement.Status.PUBLISHED,
+                published_at=now - timezone.timedelta(hours=5),
+                open_for_joining=True,
+            )
+        )
+        statements = Statement.objects.bulk_create(statements)
+        translations, signatories, links, publishers = [], [], [], []
+        for statement in statements:
+            featured = statement.slug == FEATURED
+            languages = (
+                textgen.LANGUAGES
+                if featured or rng.random() < 0.5
+                else [statement.original_language, *rng.sample(textgen.LANGUAGES, 1)]
+            )
+            length = 600 if featured else rng.randint(150, 500)
+            for language in dict.fromkeys(languages):
+                body = textgen.body(rng, language, length)
+                translations.append(
+                    StatementTranslation(
+                        statement=statement,
+                        language=language,
+                        title=textgen.title(rng, language),
+                        body=body,
+                        body_html=render_markdown(body),
+                    )
+                )
+            chosen = rng.sample(organizations, 150 if featured else rng.randint(3, 25))
+            signatories += [
+                Signatory(statement=statement, organization=organization, position=n)
+                for n, organization in enumerate(chosen, start=1)
+            ]
+            for category in rng.sample(categories, rng.randint(1, 2)):
+                links.append(Statement.categories.through(statement=statement, category=category))
+            publishers.append(
+                Statement.publishers.through(statement=statement, organization=chosen[0])
+            )
+        StatementTranslation.objects.bulk_create(translations)
+        Signatory.objects.bulk_create(signatories)
+        Statement.categories.through.objects.bulk_create(links)
+        Statement.publishers.through.objects.bulk_create(publishers)
+    search_rebuild()
+
+
+# --- the run ---
+
+
+def production_env(var_dir: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "UNDERSIGNED_", "DATABASE_", "REDIS_", "PAGE_CACHE"))
+    }
+    env.update(
+        UNDERSIGNED_PRODUCTION="1",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="http://127.0.0.1",
+        DATABASE_URL=f"{PG_SERVER.replace('postgresql', 'postgres')}/{DB_NAME}",
+        REDIS_URL=REDIS_URL,
+        UNDERSIGNED_MANIFEST_STATIC="1",
+        UNDERSIGNED_VAR_DIR=str(var_dir),
+        LOG_LEVEL="WARNING",
+        GUNICORN_CMD_ARGS=f"--config {ROOT / 'deploy' / 'gunicorn.conf.py'}",
+        PYTHONPATH=os.pathsep.join([str(BENCH), str(ROOT / "src")]),
+    )
+    return env
+
+
+def database_reset(*, drop_only: bool = False) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        if not drop_only:
+            connection.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def redis_flush() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def serve(processes: Processes, env: dict, name: str, port: int, workers: int, threads: int):
+    process = processes.start(
+        name,
+        [UNDERSIGNED, "serve", "--port", str(port), "--workers", str(workers),
+         "--threads", str(threads)],
+        env,
+    )  # fmt: skip
+    wait_for(f"http://127.0.0.1:{port}/en/", process=process)
+    return process
+
+
+def row(name: str, figures: Figures, ceiling: Figures | None) -> str:
+    ratio = f"{figures.requests_per_second / ceiling.requests_per_second:.2f}" if ceiling else "1"
+    errors = "" if figures.ok else f" ({figures.errors} errors)"
+    if figures.timeouts:
+        errors += f" ({figures.timeouts} over 5 s)"
+    return (
+        f"| {name} | {figures.requests_per_second:,.0f}{errors} | {figures.p50_ms:.1f} ms "
+        f"| {figures.p99_ms:.1f} ms | {ratio} | {figures.others:.0%} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=int, default=15, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--threads", type=int, default=THREADS)
+    parser.add_argument("--keep", action="store_true", help="leave everything up (Ctrl-C ends)")
+    parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        generate(SEED)
+        return 0
+
+    tmp = Path(tempfile.mkdtemp(prefix="undersigned-bench-web-"))
+    # nginx's worker processes run as another user: they must be able to read the page.
+    tmp.chmod(0o755)
+    for folder in ("www", "var", "logs"):
+        (tmp / folder).mkdir()
+    env = production_env(tmp / "var")
+    processes = Processes(tmp / "logs")
+    ports = {name: free_port() for name in ("app", "app_a", "app_b", "static", "lb1", "lb2")}
+    started = time.monotonic()
+    try:
+        database_reset()
+        redis_flush()
+        for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+            subprocess.run([UNDERSIGNED, *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+        subprocess.run(  # noqa: S603
+            [sys.executable, __file__, "--generate"], cwd=ROOT, env=env, check=True
+        )
+        setup_seconds = time.monotonic() - started
+        processes.start("worker", [UNDERSIGNED, "worker"], env)
+        app = serve(processes, env, "app", ports["app"], args.workers, args.threads)
+
+        base = f"http://127.0.0.1:{ports['app']}"
+        page = f"/en/statements/{FEATURED}/"
+        html = fetch(base + page)
+        (tmp / "www" / "statement.html").write_bytes(html)
+        scripts = {}
+        for name, paths in {
+            "statement": [page],
+            "archive": ["/en/statements/"],
+            "search": [f"/en/search/?q={urllib.parse.quote(q)}" for q in SEARCHES],
+        }.items():
+            scripts[name] = tmp / f"{name}.lua"
+            quoted = ", ".join(f'"{path}"' for path in paths)
+            scripts[name].write_text(READERS_LUA % {"paths": quoted})
+        (tmp / "proxy.conf").write_text(PROXY_CONF)
+        (tmp / "nginx.conf").write_text(
+            NGINX_CONF
+            % {
+                "tmp": tmp,
+                "workers": os.cpu_count() or 1,
+                "static_port": ports["static"],
+                "app_a": ports["app_a"],
+                "app_b": ports["app_b"],
+                "lb_one": ports["lb1"],
+                "lb_two": ports["lb2"],
+            }
+        )
+        nginx = processes.start(
+            "nginx", [NGINX, "-e", str(tmp / "nginx-error.log"), "-p", str(tmp), "-c",
+                      str(tmp / "nginx.conf")], env
+        )  # fmt: skip
+        wait_for(f"http://127.0.0.1:{ports['static']}/statement.html", process=nginx)
+
+        machine = Machine(processes)
+
+        def measure(url: str, script: Path | None) -> Figures:
+            # A short warm-up fills caches and connection pools before the measurement.
+            run_wrk(url, duration=2, connections=args.connections, script=script)
+            figures, others = machine.others_during(
+                lambda: run_wrk(
+                    url, duration=args.duration, connections=args.connections, script=script
+                )
+            )
+            figures.others = others
+            return figures
+
+        if args.keep:
+            print(f"Up: app {base}, nginx static :{ports['static']}; logs in {tmp}/logs")
+            with contextlib.suppress(KeyboardInterrupt):
+                app.wait()
+            return 0
+
+        static = f"http://127.0.0.1:{ports['static']}/statement.html"
+        results = [("nginx, the statement page as a static file", measure(static, None), None)]
+        ceiling = results[0][1]
+        for label, path, script in (
+            ("statement page, 150 signatories", page, "statement"),
+            ("archive page", "/en/statements/", "archive"),
+            (f"search, {len(SEARCHES)} queries in turn", "/en/search/", "search"),
+        ):
+            figures = measure(base + path, scripts[script])
+            results.append((label, figures, ceiling))
+        processes.stop(app)
+
+        # Scale-out: single-worker app servers behind nginx, one and then two.
+        serve(processes, env, "app_a", ports["app_a"], 1, args.threads)
+        one = measure(f"http://127.0.0.1:{ports['lb1']}{page}", scripts["statement"])
+        serve(processes, env, "app_b", ports["app_b"], 1, args.threads)
+        two = measure(f"http://127.0.0.1:{ports['lb2']}{page}", scripts["statement"])
+    finally:
+        processes.stop_all()
+        with contextlib.suppress(Exception):
+            redis_flush()
+        with contextlib.suppress(Exception):
+            database_reset(drop_only=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print(
+        f"Production settings on PostgreSQL and Redis; gunicorn (`undersigned serve`) with "
+        f"{args.workers} worker processes × {args.threads} threads; the worker running. "
+        f"Load: `wrk -t2 -c{args.connections} -d{args.duration}s --latency`, every request a "
+        f"new reader (no cookies, its own User-Agent), after a 2 s warm-up. Data: 3,000 "
+        f"organisations, 301 statements in en/hy/ru; the statement page is "
+        f"{len(html) / 1024:.0f} KiB of HTML. Set-up took {setup_seconds:.0f} s."
+    )
+    print()
+    print("| what | requests/s | p50 | p99 | ratio to nginx | others' CPU |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for label, figures, base_figures in results:
+        print(row(label, figures, base_figures))
+    print()
+    print(
+        "Targets: ratio ≥ 0.5 and p99 < 50 ms for the statement page at "
+        f"{args.connections} connections. \"Others' CPU\" is the share of the machine's cores "
+        "that processes other than this benchmark's (and its Redis and database) took during "
+        "the measurement: on a shared machine, figures taken beside a busy neighbour are low."
+    )
+    print()
+    print("Scale-out: app servers of one worker process each behind nginx (deploy/nginx.conf):")
+    print()
+    print("| app servers | requests/s | p50 | p99 | gain | others' CPU |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    print(row("one", one, None).replace("| 1 |", "| |"))
+    gain = two.requests_per_second / one.requests_per_second
+    print(row("two", two, None).replace("| 1 |", f"| ×{gain:.2f} |"))
+    failed = any(not figures.ok for _label, figures, _base in results) or not (one.ok and two.ok)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Two real app servers sharing PostgreSQL and Redis, as docs/deployment.md describes.
+
+Runs in the PostgreSQL pass of `make test`: the two gunicorn processes use the suite's own test
+database, so nothing needs migrating; Redis database 13 holds their shared cache.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.conftest import require
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+LOOKUP_LIMIT = 6
+
+
+def _redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, dict[str, str], str]:
+    request = urllib.request.Request(url, headers={"User-Agent": "Mozilla/5.0 (test reader)"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+@pytest.fixture
+def shared_redis(settings):
+    """Point this process's cache at the app servers' Redis, so its commits invalidate theirs."""
+    import redis
+
+    require(_redis_reachable(), f"Redis is not reachable at {REDIS_URL}")
+    client = redis.Redis.from_url(REDIS_URL)
+    client.flushdb()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "undersigned",
+        }
+    }
+    yield
+    client.flushdb()
+
+
+@pytest.fixture
+def app_servers(transactional_db, shared_redis, tmp_path):
+    """Start two `undersigned serve` processes on their own ports; yield their base URLs."""
+    if connection.vendor != "postgresql":
+        pytest.skip("runs in the PostgreSQL pass: two app servers need a database they can share")
+    database = connection.settings_dict
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "GUNICORN_"))
+    }
+    env.update(
+        DATABASE_URL=(
+            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        REDIS_URL=REDIS_URL,
+        ALLOWED_HOSTS="127.0.0.1",
+        DEBUG="0",
+        UNDERSIGNED_VAR_DIR=str(tmp_path),
+        SIGNON_RATE_LIMIT_SEARCH=f"{LOOKUP_LIMIT}/d",
+        LOG_LEVEL="WARNING",
+    )
+    command = Path(sys.executable).parent / "undersigned"
+    servers, urls = [], []
+    try:
+        for name in ("a", "b"):
+            port = _free_port()
+            log = (tmp_path / f"{name}.log").open("wb")
+            servers.append(
+                subprocess.Popen(
+                    [command, "serve", "--port", str(port), "--workers", "1", "--threads", "2"],
+                    env=env,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+            urls.append(f"http://127.0.0.1:{port}")
+        deadline = time.monotonic() + 20
+        for url, server in zip(urls, servers, strict=True):
+            while _get_or_none(f"{url}/robots.txt") != 200:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    logs = "\n".join(p.read_text() for p in tmp_path.glob("*.log"))
+                    pytest.fail(f"an app server did not start:\n{logs[-3000:]}")
+                time.sleep(0.1)
+        yield urls
+    finally:
+        for server in servers:
+            if server.poll() is None:
+                os.killpg(server.pid, 15)
+        for server in servers:
+            server.wait(timeout=20)
+
+
+def _get_or_none(url: str) -> int | None:
+    try:
+        return _get(url)[0]
+    except OSError:
+        return None
+
+
+@pytest.mark.multiprocess
+def test_a_change_committed_anywhere_reaches_both_app_servers_within_a_second(
+    app_servers, statement_factory, signatory_factory, organization_factory
+):
+    statement = statement_factory(translation__title="On the right to protest")
+    path = f"/en/statements/{statement.slug}/"
+    first_a = _get(app_servers[0] + path)
+    again_a = _get(app_servers[0] + path)
+    first_b = _get(app_servers[1] + path)
+    assert first_a[0] == again_a[0] == first_b[0] == 200
+    # One shared cache: both processes name the page by the same generations.
+    assert first_a[1]["ETag"] == again_a[1]["ETag"] == first_b[1]["ETag"]
+    assert "Lori Youth Initiative" not in first_b[2]
+
+    signatory_factory(
+        statement=statement, organization=organization_factory(name="Lori Youth Initiative")
+    )
+    committed = time.monotonic()
+    seen: dict[str, float] = {}
+    while len(seen) < 2 and time.monotonic() - committed < 5:
+        for url in app_servers:
+            if url not in seen and "Lori Youth Initiative" in _get(url + path)[2]:
+                seen[url] = time.monotonic() - committed
+        time.sleep(0.02)
+    assert set(seen) == set(app_servers), "a server kept the old page for 5 s"
+    assert max(seen.values()) < 1.0
+    assert _get(app_servers[0] + path)[1]["ETag"] != first_a[1]["ETag"]
+
+
+@pytest.mark.multiprocess
+def test_a_rate_limit_holds_across_both_app_servers(app_servers):
+    def exhaust() -> list[int]:
+        statuses = []
+        for attempt in range(LOOKUP_LIMIT + 4):
+            url = app_servers[attempt % 2] + "/en/sign-on/organisations.json?q=lori"
+            statuses.append(_get(url)[0])
+        return statuses
+
+    day = int(time.time() // 86400)
+    statuses = exhaust()
+    if int(time.time() // 86400) != day:  # the limit's window turned at midnight meanwhile
+        statuses = exhaust()
+    # Six look-ups in all, whichever server took them; then both refuse.
+    assert statuses == [200] * LOOKUP_LIMIT + [429] * 4
