@@ -256,8 +256,10 @@ def _postgres_ranked(terms, where, params, offset, limit):
     with _index_preferred(), connection.cursor() as cursor:
         # One pass ranks the matches and counts the statements (the window runs after the
         # grouping): every matching vector is read once, not once to count and again to rank.
+        # ts_rank weighs the title (A), names (B) and body (C) as ts_rank_cd does, at half the
+        # cost per match: it counts the words' weights rather than measuring their distances.
         cursor.execute(
-            f"""SELECT d.statement_id, max(ts_rank_cd(d.vector, {_PG_QUERY})) AS rank,
+            f"""SELECT d.statement_id, max(ts_rank(d.vector, {_PG_QUERY})) AS rank,
                     count(*) OVER ()
                 {base} GROUP BY d.statement_id ORDER BY rank DESC, d.statement_id DESC
                 LIMIT %s OFFSET %s""",
