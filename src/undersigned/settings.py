@@ -143,6 +143,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A task claimed by a worker that neither finished it nor renewed its claim for this long is
+# put back in the queue (core/worker.py); sooner when its worker's process is seen gone.
+TASKS_LEASE_SECONDS = env_int("TASKS_LEASE_SECONDS", 300)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1; the default prints to the console.
 MAILERS = mailers_from_url(env_str("EMAIL_URL", ""))
