@@ -4,6 +4,7 @@ Views, admin actions and tasks all call these. Each state change leaves an audit
 of them records contact data, so erasing a signer's contact data leaves the log intact.
 """
 
+import logging
 import secrets
 import uuid
 from collections.abc import Callable, Iterable
@@ -23,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.audit import audit_record
+from undersigned.core.messageid import message_id_for
 from undersigned.core.pagecache import invalidate
 from undersigned.organizations.models import Organization
 from undersigned.organizations.services import organization_create
@@ -38,6 +40,8 @@ from undersigned.signatures.models import (
 )
 from undersigned.statements.models import Statement, StatementVersion
 from undersigned.statements.services import statement_version_current
+
+logger = logging.getLogger(__name__)
 
 Status = SignOnRequest.Status
 
@@ -592,6 +596,7 @@ def _redact(text: str, tokens: list[str]) -> str:
 
 
 def _already_sent(key: str) -> bool:
+    """Return whether the mail of this key went out (SENT: the server took it)."""
     return OutboundEmail.objects.filter(key=key, status=OutboundEmail.Status.SENT).exists()
 
 
@@ -604,9 +609,27 @@ def _outbound_send(
     sign_on: SignOnRequest | None = None,
     supporter: Supporter | None = None,
 ) -> str:
-    """Send a composed mail, keeping its delivery state and a copy (secrets hidden) for staff."""
+    """Send a composed mail, keeping its delivery state and a copy (secrets hidden) for staff.
+
+    The attempt is recorded as SENDING, and committed (the worker runs tasks outside any
+    transaction), before the message goes to the server, and SENT right after the server took
+    it: a run of the same key that finds SENT sends nothing. One window stays open: a worker
+    that dies after the server took the message and before SENT is saved leaves SENDING, and
+    the task, requeued, sends the mail again. That copy carries the same Message-ID, derived
+    from the key, so servers and mail programs that collapse duplicates show it once. Its
+    private links are new ones: a signer's earlier links keep working beside them, but a
+    supporter's confirmation link is replaced (one link per supporter).
+    """
     message, tokens = compose()
+    message.extra_headers["Message-ID"] = message_id_for(key)
     html = str(message.alternatives[0][0])
+    before = OutboundEmail.objects.filter(key=key).values_list("status", flat=True).first()
+    if before == OutboundEmail.Status.SENDING:
+        logger.warning(
+            "Mail key=%s is sent again: an earlier attempt stopped without a verdict and may "
+            "have gone out (the same Message-ID).",
+            key,
+        )
     outbound, _created = OutboundEmail.objects.update_or_create(
         key=key,
         defaults={
@@ -622,6 +645,7 @@ def _outbound_send(
         },
     )
     outbound.attempts += 1
+    outbound.save(update_fields=["attempts"])
     try:
         message.send(using="default")
     except Exception as error:

@@ -1,0 +1,270 @@
+"""A worker killed in the middle of a batch of mail, then started again: none lost, none twice.
+
+A real `undersigned worker` process works on the suite's own test database (the SQLite file or
+the PostgreSQL test database) and sends to an SMTP server in this process, which holds one mail
+unanswered while the worker is killed with SIGKILL.
+"""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from tests.conftest import SMTPCollector
+from undersigned.core.messageid import message_id_for
+from undersigned.core.worker import machine_name
+from undersigned.signatures import services
+from undersigned.signatures.models import OutboundEmail
+
+SUPPORTERS = 30
+HELD = 11  # the mail the worker is sending when it is killed
+
+
+class HoldingCollector(SMTPCollector):
+    """Take mail as usual, but keep one message's DATA unanswered until released.
+
+    The held message is then refused: its sender, killed meanwhile, never heard it was taken.
+    """
+
+    def __init__(self, hold: int):
+        super().__init__()
+        self.hold = hold
+        self.data_commands = 0
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.data_commands += 1
+        if self.data_commands == self.hold:
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.01)
+            return "451 Requested action aborted: the sender went away"
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def holding_smtp():
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    collector = HoldingCollector(hold=HELD)
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    collector.port = port
+    yield collector
+    collector.release.set()
+    controller.stop()
+
+
+def _database_url() -> str:
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(database["NAME"])
+        if name == ":memory:" or "mode=memory" in name:
+            pytest.skip("the worker process needs the SQLite test database in a file")
+        return f"sqlite:///{Path(name).resolve()}"
+    if connection.vendor == "postgresql":
+        return (
+            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        )
+    pytest.skip(f"no DATABASE_URL for a {connection.vendor} test database")
+
+
+@pytest.fixture
+def start_worker(transactional_db, holding_smtp, tmp_path):
+    """Return a function that starts `undersigned worker` on the test database; kill them after."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_"))
+    }
+    env.update(
+        DATABASE_URL=_database_url(),
+        EMAIL_URL=f"smtp://127.0.0.1:{holding_smtp.port}?timeout=30",
+        UNDERSIGNED_VAR_DIR=str(tmp_path),
+        # Long: the restarted worker must requeue because the process is gone, not by the lease.
+        TASKS_LEASE_SECONDS="600",
+        DEBUG="0",
+        LOG_LEVEL="INFO",
+    )
+    command = Path(sys.executable).parent / "undersigned"
+    workers: list[subprocess.Popen] = []
+
+    def start(*arguments: str) -> subprocess.Popen:
+        log = (tmp_path / f"worker-{len(workers) + 1}.log").open("wb")
+        worker = subprocess.Popen(
+            [command, "worker", "--no-startup-delay", "--interval", "0.1", *arguments],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        workers.append(worker)
+        return worker
+
+    start.logs = lambda: "\n".join(  # type: ignore[attr-defined]
+        f"--- {path.name}\n{path.read_text()}" for path in sorted(tmp_path.glob("worker-*.log"))
+    )
+    yield start
+    for worker in workers:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait(timeout=10)
+
+
+@pytest.mark.multiprocess
+def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
+    start_worker, holding_smtp, statement_factory
+):
+    statement = statement_factory(translation__title="On the right to protest")
+    addresses = [f"supporter{n}@mail.example.am" for n in range(SUPPORTERS)]
+    for address in addresses:
+        services.supporter_sign_up(
+            statement=statement,
+            name="Ani Sargsyan",
+            place="Gyumri",
+            email=address,
+            show_name=False,
+            language="en",
+        )
+    mail_tasks = DBTaskResult.objects.filter(task_path__endswith="supporter_mail_send")
+    assert mail_tasks.count() == SUPPORTERS
+
+    first = start_worker()
+    if not holding_smtp.holding.wait(timeout=30):
+        pytest.fail(f"the worker sent no {HELD}th mail:\n{start_worker.logs()}")
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait(timeout=10)
+    holding_smtp.release.set()
+
+    # What the kill left: one task claimed for ever, its mail recorded as being sent.
+    assert len(holding_smtp.messages) == HELD - 1
+    lost = DBTaskResult.objects.get(status=TaskResultStatus.RUNNING)
+    assert lost.worker_ids[-1].startswith(f"{machine_name()}:{first.pid}:")
+    assert OutboundEmail.objects.filter(status=OutboundEmail.Status.SENDING).count() == 1
+
+    second = start_worker("--batch")
+    assert second.wait(timeout=60) == 0, start_worker.logs()
+
+    logs = start_worker.logs()
+    assert f"Requeued task id={lost.pk}" in logs
+    assert "its worker process is gone" in logs
+    received = Counter(message["To"] for message in holding_smtp.messages)
+    assert received == dict.fromkeys(addresses, 1), logs
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
+        TaskResultStatus.SUCCESSFUL
+    }, logs
+    outbox = OutboundEmail.objects.all()
+    assert {copy.status for copy in outbox} == {OutboundEmail.Status.SENT}
+    assert sorted(copy.attempts for copy in outbox) == [1] * (SUPPORTERS - 1) + [2]
+    message_ids = {message["To"]: message["Message-ID"] for message in holding_smtp.messages}
+    assert message_ids == {copy.to: message_id_for(copy.key) for copy in outbox}
+
+
+def _supporter(statement_factory):
+    statement = statement_factory(translation__title="On the right to protest")
+    services.supporter_sign_up(
+        statement=statement,
+        name="Ani Sargsyan",
+        place="Gyumri",
+        email="ani.sargsyan@mail.example.am",
+        show_name=False,
+        language="en",
+    )
+    return statement.supporters.get()
+
+
+def _smtp(settings, port: int) -> None:
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
+        }
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_attempt_is_committed_as_sending_before_the_server_has_the_mail(
+    holding_smtp, settings, statement_factory
+):
+    _smtp(settings, holding_smtp.port)
+    holding_smtp.hold = 1
+    supporter = _supporter(statement_factory)
+    outcome: list[BaseException] = []
+
+    def deliver() -> None:
+        try:
+            services.supporter_mail_deliver(
+                supporter_id=supporter.pk, kind="support_confirm", key="held"
+            )
+        except OSError as error:
+            outcome.append(error)
+        finally:
+            connection.close()
+
+    sending = threading.Thread(target=deliver)
+    sending.start()
+    assert holding_smtp.holding.wait(timeout=10)
+    # Seen from this test's own connection: committed while the server has not answered.
+    in_flight = OutboundEmail.objects.get(key="held")
+    assert (in_flight.status, in_flight.attempts) == (OutboundEmail.Status.SENDING, 1)
+    holding_smtp.release.set()
+    sending.join(timeout=10)
+    assert outcome, "the refused mail raised nothing"
+    in_flight.refresh_from_db()
+    assert in_flight.status == OutboundEmail.Status.FAILED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_recorded_as_sent_is_not_sent_again_by_a_rerun_of_its_task(
+    mail_over_smtp, statement_factory
+):
+    supporter = _supporter(statement_factory)
+    first = mail_over_smtp.wait_for(1)[0]
+    key = OutboundEmail.objects.get().key
+    assert first["Message-ID"] == message_id_for(key)
+    again = services.supporter_mail_deliver(
+        supporter_id=supporter.pk, kind="support_confirm", key=key
+    )
+    assert again == "already sent"
+    assert len(mail_over_smtp.messages) == 1
+    assert OutboundEmail.objects.get().attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_sent_but_not_recorded_before_a_crash_goes_again_with_the_same_message_id(
+    mail_over_smtp, statement_factory, caplog
+):
+    supporter = _supporter(statement_factory)
+    first = mail_over_smtp.wait_for(1)[0]
+    # What a worker killed after the server took the mail, before SENT was saved, leaves.
+    OutboundEmail.objects.update(status=OutboundEmail.Status.SENDING, sent_at=None)
+    key = OutboundEmail.objects.get().key
+    services.supporter_mail_deliver(supporter_id=supporter.pk, kind="support_confirm", key=key)
+    second = mail_over_smtp.wait_for(2)[1]
+    assert second["Message-ID"] == first["Message-ID"] == message_id_for(key)
+    copy = OutboundEmail.objects.get()
+    assert (copy.status, copy.attempts) == (OutboundEmail.Status.SENT, 2)
+    assert f"Mail key={key} is sent again" in caplog.text
+
+
+def test_message_ids_differ_by_key_and_name_the_senders_domain(settings):
+    settings.DEFAULT_FROM_EMAIL = "Undersigned <no-reply@statements.example.am>"
+    assert message_id_for("a") == message_id_for("a")
+    assert message_id_for("a") != message_id_for("b")
+    assert message_id_for("a").endswith("@statements.example.am>")
