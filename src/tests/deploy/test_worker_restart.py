@@ -268,3 +268,24 @@ def test_message_ids_differ_by_key_and_name_the_senders_domain(settings):
     assert message_id_for("a") == message_id_for("a")
     assert message_id_for("a") != message_id_for("b")
     assert message_id_for("a").endswith("@statements.example.am>")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_mail_sent_again_after_a_crash_carries_the_same_message_id(
+    mail_over_smtp, statement_factory
+):
+    from undersigned.engagement import services as engagement
+    from undersigned.engagement.models import FriendMessage
+
+    statement = statement_factory(translation__title="On the right to protest")
+    sent = engagement.friend_message_create(
+        statement=statement, sender_name="Ani", recipient="friend@mail.example.am", language="en"
+    )
+    first = mail_over_smtp.wait_for(1)[0]
+    # A worker killed after the server took it, before its transaction recorded it sent.
+    FriendMessage.objects.filter(pk=sent.pk).update(
+        sent_at=None, recipient="friend@mail.example.am"
+    )
+    engagement.friend_message_deliver(message_id=sent.pk)
+    second = mail_over_smtp.wait_for(2)[1]
+    assert second["Message-ID"] == first["Message-ID"] == message_id_for(f"friend:{sent.pk}")

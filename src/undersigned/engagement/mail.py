@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from undersigned.core.messageid import message_id_for
+
 
 def absolute(name: str, *, language: str, **kwargs) -> str:
     """Return the public address of a named URL in the language's prefix."""
@@ -27,11 +29,14 @@ def compose(
     to: str,
     language: str,
     unsubscribe_url: str = "",
+    key: str = "",
 ) -> EmailMessage:
     """Render engagement/emails/<template>{_subject,}.txt into a message to one address.
 
     A message with an unsubscribe address carries the headers mail programs show as an
-    "Unsubscribe" button and may follow with one POST (RFC 2369 and RFC 8058).
+    "Unsubscribe" button and may follow with one POST (RFC 2369 and RFC 8058). One with a key
+    (what makes it this mail and no other) has a Message-ID derived from it: sent again after
+    a worker died before recording it sent, it is recognisably the same mail.
     """
     context = {
         "site_name": settings.SITE_NAME,
@@ -45,6 +50,8 @@ def compose(
         )
         body = render_to_string(f"engagement/emails/{template}.txt", context)
     headers = {"Auto-Submitted": "auto-generated", "Content-Language": language}
+    if key:
+        headers["Message-ID"] = message_id_for(key)
     if unsubscribe_url:
         headers |= {
             "List-Unsubscribe": f"<{unsubscribe_url}>",

@@ -315,6 +315,7 @@ def _comment_confirm_mail(comment_id: int) -> str:
         template="comment_confirm",
         to=comment.commenter.email,
         language=comment.language,
+        key=f"comment-confirm:{comment.pk}",
         context={
             "comment": comment,
             "statement_title": translation.title if translation else comment.statement.slug,
@@ -357,6 +358,7 @@ def _comment_notify_mail(comment_id: int) -> str:
             template="comment_notify",
             to=address,
             language=language,
+            key=f"comment-notify:{comment.pk}:{comment.status}:{address}",
             context={
                 "comment": comment,
                 "statement_title": translation.title if translation else comment.statement.slug,
@@ -550,6 +552,7 @@ def newsletter_issue_deliver(*, statement_id: int) -> str:
                     ),
                 },
                 unsubscribe_url=_unsubscribe_url(subscriber),
+                key=f"newsletter-issue:{issue.pk}:{subscriber.pk}",
             )
             connection.send_messages([message])
             NewsletterDelivery.objects.create(issue=issue, subscriber=subscriber)
@@ -596,6 +599,7 @@ def friend_message_deliver(*, message_id: int) -> str:
         template="friend",
         to=message.recipient,
         language=message.language,
+        key=f"friend:{message.pk}",
         context={
             "sender_name": message.sender_name,
             "statement": statement,
