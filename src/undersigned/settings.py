@@ -107,10 +107,11 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # Without Redis, the web workers of one machine still share one cache: files under var/.
+    # Without Redis, the web workers of one machine still share one cache: files under var/,
+    # whose counters and add() hold a lock so that no process loses another's count.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "undersigned.core.filecache.LockingFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
