@@ -156,11 +156,35 @@ def test_the_organisation_page_lists_its_public_statements(
         "On local elections": "/en/statements/published/",
     }
     assert "(2)" in section.css_first("h2").text()
-    feeds = {a.attributes["href"] for a in section.css("p a")}
+    feeds = {a.attributes["href"] for a in section.css("p.feeds a")}
     assert feeds == {
         "/en/organisations/civic-network/feed.atom",
         "/en/organisations/civic-network/feed.rss",
     }
+
+
+def test_the_organisation_page_links_to_its_statements_in_the_archive(
+    client, network, statement_factory
+):
+    statement_factory(slug="published").publishers.add(network)
+    page = parse(client.get("/en/organisations/civic-network/"))
+    link = page.css_first("section[aria-labelledby=statements-heading] .archive-link a")
+    assert link.text() == "All statements of this organisation in the archive"
+    assert link.attributes["href"] == "/en/statements/?organization=civic-network"
+    archive = parse(client.get(link.attributes["href"]))
+    assert [a.text() for a in archive.css(".statement-card-title a")] == [
+        a.text() for a in page.css(".statement-card-title a")
+    ]
+
+
+def test_an_organisation_only_collecting_signatures_has_no_archive_link(
+    client, network, statement_factory, signatory_factory
+):
+    open_statement = statement_factory(status="open", published_at=None)
+    signatory_factory(statement=open_statement, organization=network)
+    page = parse(client.get("/en/organisations/civic-network/"))
+    assert page.css_first(".statement-card-title") is not None
+    assert page.css_first(".archive-link") is None
 
 
 def test_an_organisation_without_statements_says_so(client, organization_factory):

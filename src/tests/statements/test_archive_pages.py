@@ -234,8 +234,82 @@ def test_the_archive_filters_by_organisation_and_keeps_the_full_count(client, fi
     page = parse(response)
     assert "Election Monitor" in page.css_first("p.notice").text()
     assert "4 signatories" in page.css_first("article.statement-card .meta").text()
-    hidden = page.css_first("form.filters input[name=organization]")
-    assert hidden.attributes["value"] == "monitor"
+    selected = page.css_first("form.filters select[name=organization] option[selected]")
+    assert selected.attributes["value"] == "monitor"
+
+
+def test_the_active_organisation_filter_is_shown_and_removed_keeping_the_others(
+    client, filtered_archive
+):
+    page = parse(client.get("/en/statements/?organization=monitor&year=2023"))
+    notice = page.css_first("p.notice")
+    assert notice.text().startswith("Signed or published by Election Monitor")
+    remove = notice.css_first("a")
+    assert remove.text() == "remove this filter"
+    assert remove.attributes["href"] == "/en/statements/?year=2023"
+
+
+def test_the_organisation_filter_finds_statements_it_published_without_signing(
+    client, filtered_archive, organization_factory, statement_factory
+):
+    publisher = organization_factory(name="Media Ombudsman", slug="ombudsman")
+    statement_factory(translation__title="Press freedom").publishers.add(publisher)
+    assert titles(client.get("/en/statements/?organization=ombudsman")) == ["Press freedom"]
+
+
+def test_the_organisation_choice_offers_those_that_signed_or_published_by_name(
+    client, filtered_archive, organization_factory, statement_factory, signatory_factory
+):
+    publisher = organization_factory(name="Aarhus Centre", slug="aarhus")
+    statement_factory().publishers.add(publisher)
+    draft = statement_factory(status="draft", published_at=None)
+    signatory_factory(statement=draft, organization=organization_factory(slug="drafting"))
+    organization_factory(slug="idle")
+    page = parse(client.get("/en/statements/"))
+    choices = page.css("#filter-organization option")
+    options = [o.attributes["value"] for o in choices]
+    assert options[:2] == ["", "aarhus"]
+    assert "monitor" in options
+    assert len(options) == 1 + 2 + 3  # the publisher, the monitor and the three other signers
+    names = [o.text() for o in choices[1:]]
+    assert names == sorted(names, key=str.casefold)
+    assert "drafting" not in options
+    assert "idle" not in options
+    assert page.css_first("label[for=filter-organization]").text() == "Signed or published by"
+
+
+def test_the_organisation_choice_shows_and_sorts_the_names_in_the_readers_language(
+    client, organization_factory, alias_factory, statement_factory, signatory_factory
+):
+    statement = statement_factory()
+    for name, slug, armenian in [
+        ("Aarhus Centre", "aarhus", "«Օրհուս» կենտրոն"),
+        ("Young Lawyers", "lawyers", "Երիտասարդ իրավաբաններ"),
+        ("Zartonk", "zartonk", None),
+    ]:
+        organization = organization_factory(name=name, slug=slug)
+        if armenian:
+            alias_factory(organization=organization, name=armenian, language="hy")
+        signatory_factory(statement=statement, organization=organization)
+    page = parse(client.get("/hy/statements/"))
+    options = [(o.attributes["value"], o.text()) for o in page.css("#filter-organization option")]
+    assert options[1:] == [
+        ("zartonk", "Zartonk"),
+        ("lawyers", "Երիտասարդ իրավաբաններ"),
+        ("aarhus", "«Օրհուս» կենտրոն"),
+    ]
+    notice = parse(client.get("/hy/statements/?organization=aarhus")).css_first("p.notice")
+    assert "«Օրհուս» կենտրոն" in notice.text()
+
+
+def test_an_organisation_filter_outside_the_choice_stays_selected(
+    client, filtered_archive, organization_factory
+):
+    organization_factory(name="Newcomers", slug="newcomers")
+    page = parse(client.get("/en/statements/?organization=newcomers"))
+    selected = page.css_first("#filter-organization option[selected]")
+    assert selected.attributes["value"] == "newcomers"
+    assert "No statements match these filters." in page.text()
 
 
 def test_archive_filters_combine(client, filtered_archive):

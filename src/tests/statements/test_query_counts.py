@@ -171,6 +171,31 @@ def test_the_archive_filtered_by_organisation_costs_the_same_queries_with_30_as_
     assert client.get(url).content.decode().count("statement-card-title") == 30
 
 
+@pytest.mark.parametrize("language", ["en", "hy"])
+def test_the_archive_costs_the_same_queries_with_60_organisations_to_choose_from_as_with_3(
+    client, settings, archive_of, language
+):
+    settings.ARCHIVE_PAGE_SIZE = 50
+    archive_of(10)
+    url = f"/{language}/statements/"
+    client.get(url)
+    small_count, small_sql = queries_for(client, url)
+    statement = Statement.objects.order_by("pk").first()
+    organizations = Organization.objects.bulk_create(
+        Organization(name=f"Choice {n}", slug=f"choice-{n}") for n in range(57)
+    )
+    OrganizationAlias.objects.bulk_create(
+        OrganizationAlias(organization=o, name=f"Ընտրություն {o.pk}", language="hy")
+        for o in organizations
+    )
+    Signatory.objects.bulk_create(
+        Signatory(statement=statement, organization=o) for o in organizations
+    )
+    large_count, large_sql = queries_for(client, url)
+    assert large_count == small_count, differences(small_sql, large_sql)
+    assert client.get(url).content.decode().count('value="choice-') == 57
+
+
 def test_the_organisation_page_costs_the_same_queries_with_30_statements_as_with_10(
     client, archive_of, organization_factory, membership_factory, alias_factory
 ):

@@ -31,6 +31,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if survivor := selectors.organization_merged_into(slug=slug):
             return redirect(survivor, permanent=True)
         raise
+    statements = selectors.organization_statements(organization=organization)
     return render(
         request,
         "organizations/detail.html",
@@ -38,6 +39,8 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": organization,
             "memberships": selectors.organization_memberships(organization=organization),
             "members": selectors.organization_members(organization=organization),
-            "statements": selectors.organization_statements(organization=organization),
+            "statements": statements,
+            # Statements still collecting signatures are not in the archive yet.
+            "in_archive": any(statement.is_listed for statement in statements),
         },
     )

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from undersigned.organizations.models import Organization
+from undersigned.organizations.models import Organization, OrganizationAlias
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement
 
@@ -32,10 +34,47 @@ def statement_archive(*, filters: ArchiveFilters | None = None) -> QuerySet[Stat
     if filters.year is not None:
         statements = statements.filter(published_at__year=filters.year)
     if filters.organization is not None:
-        # A subquery, not a join: a join would also narrow the signatory count to one.
+        # Subqueries, not joins: a join would also narrow the signatory count to one.
         signed = Signatory.objects.filter(organization=filters.organization)
-        statements = statements.filter(pk__in=signed.values("statement_id"))
+        published = Statement.publishers.through.objects.filter(organization=filters.organization)
+        statements = statements.filter(
+            Q(pk__in=signed.values("statement_id")) | Q(pk__in=published.values("statement_id"))
+        )
     return _with_listing_data(statements)
+
+
+def with_local_name(
+    organizations: QuerySet[Organization], *, language: str
+) -> QuerySet[Organization]:
+    """Annotate `local_name`: the organisation's alias in the language, else its name."""
+    if language == settings.LANGUAGE_CODE:
+        # The registry's name is the English one; English aliases are other spellings.
+        return organizations.annotate(local_name=F("name"))
+    alias = OrganizationAlias.objects.filter(
+        organization=OuterRef("pk"), language=language
+    ).order_by("name", "pk")
+    return organizations.annotate(local_name=Coalesce(Subquery(alias.values("name")[:1]), "name"))
+
+
+def _name_order(name: str) -> str:
+    # «Ակադեմիական…» and "Civic…" sort by their first letter, ё with е as Russian readers expect.
+    return name.lstrip("«»\"'“”„‘’([").casefold().replace("ё", "е")
+
+
+def archive_organizations(*, language: str) -> list[Organization]:
+    """Return the organisations that signed or published a published statement, by local name."""
+    published = Statement.objects.published().values("pk")
+    signed = Signatory.objects.filter(statement__in=published).values("organization_id")
+    publishing = Statement.publishers.through.objects.filter(statement__in=published).values(
+        "organization_id"
+    )
+    organizations = Organization.objects.filter(Q(pk__in=signed) | Q(pk__in=publishing)).only(
+        "pk", "slug", "name"
+    )
+    return sorted(
+        with_local_name(organizations, language=language),
+        key=lambda o: (_name_order(o.local_name), o.slug),
+    )
 
 
 def statement_years() -> list[int]:

@@ -24,6 +24,7 @@ def _page_number(request: HttpRequest, page: int | None) -> int:
 
 def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
     """Read the archive filters from the query string, ignoring values that match nothing."""
+    language = get_language() or settings.LANGUAGE_CODE
     active: dict[str, str] = {}
     category = organization = None
     year = None
@@ -35,7 +36,8 @@ def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters,
         year = int(raw_year)
         active["year"] = raw_year
     if slug := request.GET.get("organization", ""):
-        organization = Organization.objects.filter(slug=slug).first()
+        organizations = Organization.objects.filter(slug=slug)
+        organization = selectors.with_local_name(organizations, language=language).first()
         if organization:
             active["organization"] = slug
     filters = selectors.ArchiveFilters(category=category, year=year, organization=organization)
@@ -51,14 +53,24 @@ def _paginate(request: HttpRequest, statements, page: int | None):
     return paginator, page_obj
 
 
-@cached_page(lambda page=None: ["archive"])
+def _archive_url(filters: dict[str, str]) -> str:
+    return reverse("statements:archive") + (f"?{urlencode(filters)}" if filters else "")
+
+
+# The organisation choice prints names and aliases: a change in the registry renews the page.
+@cached_page(lambda page=None: ["archive", "registry"])
 def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     filters, active = _filters_from_query(request)
     if page == 1:
-        query = f"?{urlencode(active)}" if active else ""
-        return redirect(reverse("statements:archive") + query, permanent=True)
+        return redirect(_archive_url(active), permanent=True)
     statements = selectors.statement_archive(filters=filters)
     paginator, page_obj = _paginate(request, statements, page)
+    organizations = selectors.archive_organizations(
+        language=get_language() or settings.LANGUAGE_CODE
+    )
+    if filters.organization and filters.organization not in organizations:
+        # Still offered, so that filtering again by year or category keeps it.
+        organizations.insert(0, filters.organization)
     return render(
         request,
         "statements/archive.html",
@@ -70,6 +82,10 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
             "active_filters": active,
             "categories": Category.objects.all(),
             "years": selectors.statement_years(),
+            "organizations": organizations,
+            "without_organization_url": _archive_url(
+                {key: value for key, value in active.items() if key != "organization"}
+            ),
             "page_url_name": "statements:archive_page",
             "page_url_kwargs": {},
         },
