@@ -198,7 +198,7 @@ class RecoveringWorker(Worker):
                 self._claim = (pk, None)  # stop trying
 
     def _keep(self) -> None:
-        recover_every = max(self.interval, min(30.0, self.lease_seconds / 4))
+        recover_every = max(self.interval, min(10.0, self.lease_seconds / 4))
         tick = min(1.0, self.lease_seconds / 6, recover_every)
         recovered_at = time.monotonic()
         try:
