@@ -182,8 +182,10 @@ def test_a_long_task_renews_its_claim_so_no_one_takes_it_for_lost():
     task.refresh_from_db()
     assert task.started_at > before
     assert timezone.now() - task.started_at < timedelta(seconds=5)
-    # Once taken by another worker, the claim is not renewed over theirs.
-    DBTaskResult.objects.filter(pk=task.pk).update(started_at=before)
-    worker._claim = (task.pk, task.started_at)
+    # Once requeued and claimed by another worker, the claim is theirs: not renewed over.
+    theirs = timezone.now()
+    DBTaskResult.objects.filter(pk=task.pk).update(started_at=theirs)
+    worker._claim = (task.pk, before)
     worker._renew()
-    assert DBTaskResult.objects.get(pk=task.pk).started_at == before
+    assert DBTaskResult.objects.get(pk=task.pk).started_at == theirs
+    assert worker._claim is None

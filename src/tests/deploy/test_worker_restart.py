@@ -11,12 +11,15 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import SMTPCollector
@@ -105,11 +108,11 @@ def start_worker(transactional_db, holding_smtp, tmp_path):
     command = Path(sys.executable).parent / "undersigned"
     workers: list[subprocess.Popen] = []
 
-    def start(*arguments: str) -> subprocess.Popen:
+    def start(*arguments: str, **settings: str) -> subprocess.Popen:
         log = (tmp_path / f"worker-{len(workers) + 1}.log").open("wb")
         worker = subprocess.Popen(
             [command, "worker", "--no-startup-delay", "--interval", "0.1", *arguments],
-            env=env,
+            env=env | settings,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -174,6 +177,38 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     assert sorted(copy.attempts for copy in outbox) == [1] * (SUPPORTERS - 1) + [2]
     message_ids = {message["To"]: message["Message-ID"] for message in holding_smtp.messages}
     assert message_ids == {copy.to: message_id_for(copy.key) for copy in outbox}
+
+
+@pytest.mark.multiprocess
+def test_a_running_worker_requeues_the_task_of_a_worker_that_died_meanwhile(
+    start_worker, holding_smtp, statement_factory
+):
+    holding_smtp.hold = 0  # take every mail
+    supporter = _supporter(statement_factory)
+    task = DBTaskResult.objects.get(task_path__endswith="supporter_mail_send")
+    later = timezone.now() + timedelta(hours=1)
+    DBTaskResult.objects.filter(pk=task.pk).update(run_after=later)  # not for this worker yet
+    worker = start_worker(TASKS_LEASE_SECONDS="4")  # looks for lost tasks every second
+    deadline = time.monotonic() + 20
+    while "Starting worker" not in start_worker.logs():
+        if worker.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"the worker did not start:\n{start_worker.logs()}")
+        time.sleep(0.05)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    # As a worker killed after claiming it leaves it, in one UPDATE the worker cannot race.
+    DBTaskResult.objects.filter(pk=task.pk).update(
+        status=TaskResultStatus.RUNNING,
+        started_at=timezone.now(),
+        worker_ids=[f"{machine_name()}:{gone.pid}:deadbeef"],
+        run_after=timezone.now(),
+    )
+    (message,) = holding_smtp.wait_for(1, timeout=15)
+    assert message["To"] == supporter.email
+    while DBTaskResult.objects.get(pk=task.pk).status != TaskResultStatus.SUCCESSFUL:
+        assert time.monotonic() < deadline + 10, start_worker.logs()
+        time.sleep(0.05)
+    assert f"Requeued task id={task.pk}" in start_worker.logs()
 
 
 def _supporter(statement_factory):

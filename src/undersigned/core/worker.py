@@ -150,7 +150,7 @@ class RecoveringWorker(Worker):
         self.lease_seconds = lease_seconds or settings.TASKS_LEASE_SECONDS
         if self.lease_seconds < 1:
             raise ImproperlyConfigured("TASKS_LEASE_SECONDS must be at least 1.")
-        self._claim: tuple[object, datetime | None] | None = None
+        self._claim: tuple[object, datetime] | None = None
         self._claim_lock = threading.Lock()
         self._stopped = threading.Event()
 
@@ -171,7 +171,7 @@ class RecoveringWorker(Worker):
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         with self._claim_lock:
-            self._claim = (db_task_result.pk, db_task_result.started_at)
+            self._claim = (db_task_result.pk, db_task_result.started_at or timezone.now())
         try:
             super().run_task(db_task_result)
         finally:
@@ -183,9 +183,7 @@ class RecoveringWorker(Worker):
             if self._claim is None:
                 return
             pk, started_at = self._claim
-            if started_at is not None and timezone.now() - started_at < timedelta(
-                seconds=self.lease_seconds / 3
-            ):
+            if timezone.now() - started_at < timedelta(seconds=self.lease_seconds / 3):
                 return
             renewed_at = timezone.now()
             renewed = DBTaskResult.objects.filter(
@@ -193,9 +191,9 @@ class RecoveringWorker(Worker):
             ).update(started_at=renewed_at)
             if renewed:
                 self._claim = (pk, renewed_at)
-            else:
+            else:  # requeued meanwhile: the claim is someone else's now, not to renew
                 logger.warning("Task id=%s was taken from this worker (%s).", pk, self.worker_id)
-                self._claim = (pk, None)  # stop trying
+                self._claim = None
 
     def _keep(self) -> None:
         recover_every = max(self.interval, min(10.0, self.lease_seconds / 4))
@@ -204,10 +202,7 @@ class RecoveringWorker(Worker):
         try:
             while not self._stopped.wait(tick):
                 try:
-                    with self._claim_lock:
-                        lost = self._claim is not None and self._claim[1] is None
-                    if not lost:
-                        self._renew()
+                    self._renew()
                     if time.monotonic() - recovered_at >= recover_every:
                         self.recover()
                         recovered_at = time.monotonic()
