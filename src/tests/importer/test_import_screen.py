@@ -70,3 +70,15 @@ def test_empty_or_non_utf8_input_gets_a_clear_message_and_keeps_the_form(admin_c
     response = admin_client.post(URL, {"upload": upload, "language": "ru", "preview": "1"})
     assert "not UTF-8 text" in response.content.decode()
     assert not Statement.objects.exists()
+
+
+def test_a_page_that_cannot_be_read_is_explained_in_the_coordinators_language(admin_client, db):
+    text = "Share via\nviews: 12\nLeave a Reply"
+    response = admin_client.post("/ru/staff/import/", {"text": text, "language": "en"})
+    assert "На странице не найден текст заявления — только заголовок или меню." in (
+        response.content.decode()
+    )
+    response = admin_client.post(URL, {"text": text, "language": "en", "preview": "1"})
+    assert "No statement text was found on the page, only a title or menus." in (
+        response.content.decode()
+    )

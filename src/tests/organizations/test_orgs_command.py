@@ -4,6 +4,9 @@ import sys
 from io import StringIO
 
 from django.core.management import call_command
+from django.utils import translation
+
+from undersigned.organizations.matching import compare
 
 
 def run(*args) -> str:
@@ -69,6 +72,14 @@ def test_match_lists_registry_candidates_with_scores(organization_factory, alias
     assert rows[0]["score"] >= 90
     assert rows[0]["explanation"]
     assert "Asparez Journalists' Club" in run("match", "Journalists’ Club “Asparez”")
+
+
+def test_match_explains_in_english_whatever_the_active_language(organization_factory):
+    organization_factory(name="Lori Civic Forum")
+    with translation.override("ru"):
+        rows = json.loads(run("match", "Lori Civic Forum NGO", "--json"))
+    assert rows[0]["explanation"] == compare("Lori Civic Forum NGO", "Lori Civic Forum").explanation
+    assert rows[0]["explanation"].startswith("same name after")
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from undersigned.importer.models import ImportedName, ImportRecord
+from undersigned.organizations.explanations import explanation_display
 
 
 class ImportedNameInline(admin.TabularInline):
@@ -11,13 +13,18 @@ class ImportedNameInline(admin.TabularInline):
         "organization",
         "resolution",
         "score",
-        "explanation",
+        "explanation_shown",
         "reviewed",
     ]
-    readonly_fields = ["position", "printed_name", "resolution", "score", "explanation"]
+    readonly_fields = ["position", "printed_name", "resolution", "score", "explanation_shown"]
     autocomplete_fields = ["organization"]
     extra = 0
     can_delete = False
+
+    @admin.display(description=_("explanation"))
+    def explanation_shown(self, name: ImportedName) -> str:
+        # Stored as the matcher wrote it, in English; shown in the coordinator's language.
+        return explanation_display(name.explanation)
 
 
 @admin.register(ImportRecord)

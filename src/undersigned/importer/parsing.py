@@ -1,6 +1,7 @@
 """Parse imported statement pages (plain text or HTML) into structured entries.
 
-The parser is pure: no Django, no network. HTML is first flattened to the same line structure
+The parser is pure: no database, no network, nothing of Django but the translation of its
+error messages. HTML is first flattened to the same line structure
 as a plain-text capture of the page (one block per line, list items as bullets), so a single
 text parser handles both. The page is read top to bottom as
 
@@ -16,13 +17,26 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = ["ParseError", "ParsedEntry", "parse_page"]
 
 
 class ParseError(ValueError):
-    """Signal that a page is empty or cannot be read as a statement."""
+    """Signal that a page is empty or cannot be read as a statement.
+
+    The message is translated when it is shown, into the language active then: the import
+    screen's, or English for the command run without one.
+    """
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return str(self.message) % self.params if self.params else str(self.message)
 
 
 @dataclass
@@ -564,7 +578,7 @@ def _clean(text: str) -> str:
         if c == "\ufffd" or (unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\r\t\f\v")
     )
     if "\x00" in text or bad > max(2, len(text) // 20):
-        raise ParseError("The page is not readable text (binary data or a wrong encoding).")
+        raise ParseError(_("The page is not readable text (binary data or a wrong encoding)."))
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.translate(_TRANSLATE)
     return "".join(
@@ -793,7 +807,7 @@ def _parse_statement(lines: list[_Line], site_name: str | None) -> ParsedEntry:
     )
     body = _render_body(content)
     if not body and not signatories:
-        raise ParseError("No statement text was found on the page, only a title or menus.")
+        raise ParseError(_("No statement text was found on the page, only a title or menus."))
     return ParsedEntry(
         kind="statement",
         title=title,
@@ -1000,18 +1014,18 @@ def parse_page(
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ParseError("The page is not valid UTF-8 text.") from error
+            raise ParseError(_("The page is not valid UTF-8 text.")) from error
     if not isinstance(text, str):
-        raise ParseError(f"Expected the page as text, got {type(text).__name__}.")
+        raise ParseError(_("Expected the page as text, got %(type)s."), type=type(text).__name__)
     if not text.strip():
-        raise ParseError("The page is empty.")
+        raise ParseError(_("The page is empty."))
     text = _clean(text)
     site_name = None
     if _looks_like_html(text, content_type, filename):
         text, site_name = _html_to_text(text)
     lines = _drop_furniture(_split_lines(text))
     if not lines:
-        raise ParseError("The page holds no text besides site menus and furniture.")
+        raise ParseError(_("The page holds no text besides site menus and furniture."))
     if _is_listing(lines):
         return _parse_listing(lines, site_name)
     return [_parse_statement(lines, site_name)]

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from undersigned.importer.forms import ImportForm
 from undersigned.importer.parsing import ParseError, parse_page
@@ -20,8 +21,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
         try:
             entries = parse_page(data["text"])
         except ParseError as error:
+            # Shown in the coordinator's language; the form keeps the text to correct it.
             form.add_error("text", str(error))
-            entries = []
+            return render(request, "importer/import.html", {"form": form, "previews": []})
         statements_found = [entry for entry in entries if entry.kind == "statement"]
         if entries and not statements_found:
             form.add_error(
@@ -41,7 +43,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
             ]
             messages.success(
                 request,
-                _("Created %(count)d draft statement(s). Check the flagged names.")
+                ngettext(
+                    "Created %(count)d draft statement. Check the flagged names.",
+                    "Created %(count)d draft statements. Check the flagged names.",
+                    len(created),
+                )
                 % {"count": len(created)},
             )
             return redirect(reverse("admin:statements_statement_change", args=[created[0].pk]))

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from undersigned.organizations import selectors
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
@@ -72,7 +72,13 @@ class OrganizationAdmin(admin.ModelAdmin):
     def mark_reviewed(self, request, queryset):
         updated = queryset.update(needs_review=False)
         self.message_user(
-            request, _("%(count)d organisation(s) marked as reviewed.") % {"count": updated}
+            request,
+            ngettext(
+                "%(count)d organisation marked as reviewed.",
+                "%(count)d organisations marked as reviewed.",
+                updated,
+            )
+            % {"count": updated},
         )
 
     @admin.action(

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from unidecode import unidecode
 
 from undersigned.core.audit import audit_record
@@ -19,7 +19,11 @@ class MergeConflict(Exception):
     def __init__(self, statement_ids: list[int]):
         self.statement_ids = statement_ids
         super().__init__(
-            _("Both organisations signed %(count)d statement(s) separately.")
+            ngettext(
+                "Both organisations signed %(count)d statement separately.",
+                "Both organisations signed %(count)d statements separately.",
+                len(statement_ids),
+            )
             % {"count": len(statement_ids)}
         )
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from undersigned.core.languages import LANGUAGE_CODES
@@ -59,7 +60,14 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         if failures:
-            raise CommandError(f"{failures} of {len(files)} file(s) could not be imported.")
+            raise CommandError(
+                ngettext(
+                    "%(failures)d of %(count)d file could not be imported.",
+                    "%(failures)d of %(count)d files could not be imported.",
+                    len(files),
+                )
+                % {"failures": failures, "count": len(files)}
+            )
 
     def _publisher(self, slug: str):
         from undersigned.organizations.models import Organization
@@ -87,12 +95,18 @@ class Command(BaseCommand):
 
         for preview in import_preview(entries=[e for e in entries if e.kind == "statement"]):
             counts = ", ".join(f"{n} {kind}" for kind, n in preview.counts.items() if n)
-            self.stdout.write(
-                f"{path}: “{preview.entry.title}” — {len(preview.names)} signatories ({counts})"
-            )
+            signatories = ngettext(
+                "%(count)d signatory", "%(count)d signatories", len(preview.names)
+            ) % {"count": len(preview.names)}
+            self.stdout.write(f"{path}: “{preview.entry.title}” — {signatories} ({counts})")
         excerpts = sum(1 for e in entries if e.kind == "excerpt")
         if excerpts:
-            self.stdout.write(f"{path}: listing page with {excerpts} excerpts")
+            listing = ngettext(
+                "listing page with %(count)d excerpt",
+                "listing page with %(count)d excerpts",
+                excerpts,
+            ) % {"count": excerpts}
+            self.stdout.write(f"{path}: {listing}")
 
 
 def _read(path: Path) -> str:

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from undersigned.signatures.services import supporter_tallies_update
 
@@ -12,4 +13,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counted = supporter_tallies_update()
         total = sum(counted.values())
-        self.stdout.write(f"Counted {total} new supporter(s) on {len(counted)} statement(s).")
+        # The statements' number in brackets: one plural per sentence reads well in every language.
+        self.stdout.write(
+            ngettext(
+                "Counted %(count)d new supporter (statements: %(statements)d).",
+                "Counted %(count)d new supporters (statements: %(statements)d).",
+                total,
+            )
+            % {"count": total, "statements": len(counted)}
+        )
