@@ -73,7 +73,7 @@ def archive_organizations(*, language: str) -> list[Organization]:
     )
     return sorted(
         with_local_name(organizations, language=language),
-        key=lambda o: (_name_order(o.local_name), o.slug),
+        key=lambda o: (_name_order(o.local_name), o.slug),  # type: ignore[attr-defined]
     )
 
 
