@@ -401,3 +401,13 @@ def test_the_category_list_counts_published_statements(client, statement_factory
         for li in page.css("ul.category-list li")
     }
     assert entries == {"Empty": "(0)", "Media": "(1)"}
+
+
+def test_a_new_alias_shows_at_once_in_the_cached_organisation_choice(
+    client, filtered_archive, alias_factory, django_capture_on_commit_callbacks
+):
+    client.get("/hy/statements/")  # cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        alias_factory(organization=filtered_archive, name="Ընտրությունների դիտորդ", language="hy")
+    option = parse(client.get("/hy/statements/")).css_first("option[value=monitor]")
+    assert option.text() == "Ընտրությունների դիտորդ"
