@@ -1,11 +1,18 @@
 """In Chromium: the display settings panel, sharing, keyboard-only forms, print, and axe-core."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from undersigned.engagement.models import Comment, Commenter, Subscriber, digest_of
 from undersigned.organizations.models import Organization
+from undersigned.signatures import services
+from undersigned.signatures.models import SignOnRequest, SignOnToken, Supporter
+from undersigned.statements.models import Statement
+from undersigned.statements.services import statement_version_current
 
 pytestmark = [
     pytest.mark.browser,
@@ -349,6 +356,113 @@ def private_link_pages(content) -> list[str]:
     ]
 
 
+@pytest.fixture
+def sign_on_pages(
+    content, settings, sign_on_factory, statement_translation_factory
+) -> dict[str, str]:
+    """Name the sign-on and support pages, those behind private links in each of their states.
+
+    Links come from the services, as in the mail; the content gains Russian and Armenian texts
+    and three supporters who show their names.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    settings.SUPPORTERS_PAGE_SIZE = 2  # the list of supporters then has pages
+    statement = Statement.objects.get(slug="open-for-signature")
+    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    Purpose = SignOnToken.Purpose
+
+    def link(sign_on, purpose, version=None) -> str:
+        return services.token_issue(sign_on=sign_on, purpose=purpose, version=version)
+
+    def expired(token: str) -> str:
+        SignOnToken.objects.filter(digest=SignOnToken.digest_of(token)).update(
+            expires_at=timezone.now() - timedelta(days=1)
+        )
+        return token
+
+    def unconfirmed():
+        return sign_on_factory(
+            statement=statement,
+            status=SignOnRequest.Status.UNCONFIRMED,
+            confirmed_at=None,
+            organization=None,
+        )
+
+    def approved(name: str):
+        organization = Organization.objects.get(name=name)
+        sign_on = sign_on_factory(statement=statement, organization=organization)
+        services.sign_on_approve(sign_on=sign_on, by=coordinator)
+        return sign_on
+
+    def support(number: int) -> str:
+        email = f"supporter{number}@mail.example.am"
+        services.supporter_sign_up(
+            statement=content,
+            name=f"Supporter {number}",
+            place="Gyumri",
+            email=email,
+            show_name=True,
+            language="en",
+        )
+        supporter = Supporter.objects.get(statement=content, email=email)
+        _message, [token] = services._supporter_mail_compose(
+            supporter=supporter, kind="support_confirm"
+        )
+        return token
+
+    used = link(unconfirmed(), Purpose.CONFIRM)
+    services.sign_on_confirm(token=used)
+    signed = approved("Member 0")
+    withdrawn = link(approved("Member 1"), Purpose.WITHDRAW)
+    services.sign_on_withdraw(token=withdrawn)
+    # A new text after the signatures: version 2, which signers are asked to re-confirm.
+    text = statement.translations.get()
+    text.body = "We call for clean drinking water in every village.\n\nA second paragraph."
+    text.save()
+    version = statement_version_current(statement=statement)
+    for number in range(3):
+        services.supporter_confirm(token=support(number))
+    services.supporter_tally_update(statement_id=content.pk)
+    for language, title, body in [
+        ("ru", "О свободе собраний", "Мы осуждаем задержание мирных демонстрантов в Ереване."),
+        ("hy", "Հավաքների ազատության մասին", "Մենք դատապարտում ենք ցուցարարների ձերբակալումը։"),
+    ]:
+        statement_translation_factory(statement=content, language=language, title=title, body=body)
+
+    return {
+        "sign-on form": f"/en/statements/{statement.slug}/sign/",
+        "sign-on sent": f"/en/statements/{statement.slug}/sign/sent/",
+        "confirm": f"/en/sign-on/confirm/{link(unconfirmed(), Purpose.CONFIRM)}/",
+        "confirm, used": f"/en/sign-on/confirm/{used}/",
+        "confirm, expired": f"/en/sign-on/confirm/{expired(link(unconfirmed(), Purpose.CONFIRM))}/",
+        "confirm, unknown": "/en/sign-on/confirm/unknown/",
+        "withdraw": f"/en/sign-on/withdraw/{link(signed, Purpose.WITHDRAW)}/",
+        "withdraw, used": f"/en/sign-on/withdraw/{withdrawn}/",
+        "reconfirm": f"/en/sign-on/reconfirm/{link(signed, Purpose.RECONFIRM, version)}/",
+        "reconfirm, expired": (
+            f"/en/sign-on/reconfirm/{expired(link(signed, Purpose.RECONFIRM, version))}/"
+        ),
+        "new link": "/en/sign-on/new-link/",
+        "versions": f"/en/statements/{statement.slug}/versions/",
+        "version 1": f"/en/statements/{statement.slug}/versions/1/",
+        "version 2 and its changes": f"/en/statements/{statement.slug}/versions/2/",
+        "support form": f"/en/statements/{content.slug}/support/",
+        "support sent": f"/en/statements/{content.slug}/support/sent/",
+        "support confirm": f"/en/support/confirm/{support(3)}/",
+        "support confirm, unknown": "/en/support/confirm/unknown/",
+        "supporters": f"/en/statements/{content.slug}/supporters/",
+        "not found": "/en/no-such-page/",
+        "home (ru)": "/ru/",
+        "home (hy)": "/hy/",
+        "statement (ru)": f"/ru/statements/{content.slug}/",
+        "statement (hy)": f"/hy/statements/{content.slug}/",
+        "statement with the sign-on form (ru)": f"/ru/statements/{statement.slug}/",
+        "sign-on form (ru)": f"/ru/statements/{statement.slug}/sign/",
+        "sign-on form (hy)": f"/hy/statements/{statement.slug}/sign/",
+        "support form (hy)": f"/hy/statements/{content.slug}/support/",
+    }
+
+
 def assert_no_violations(audit, page, label: str) -> None:
     violations = audit(page)
     assert violations == [], f"{label}: {violations}"
@@ -375,6 +489,119 @@ FORMS = [
 ]
 
 
+SIGN_ON_FORMS = [
+    ("/en/statements/open-for-signature/sign/", "form[data-signon-form]"),
+    ("/ru/statements/open-for-signature/sign/", "form[data-signon-form]"),
+    ("/hy/statements/open-for-signature/sign/", "form[data-signon-form]"),
+    ("/en/statements/freedom-of-assembly/support/", "form.support-form"),
+    ("/hy/statements/freedom-of-assembly/support/", "form.support-form"),
+    ("/en/sign-on/new-link/", "main form"),
+    ("/en/sign-on/confirm/unknown/", "main form"),  # the link problem's own form
+]
+
+
+def send_with_errors(page, form: str) -> None:
+    """Send the form as it stands, past the browser's own checks: the server's errors come back."""
+    page.locator(form).evaluate("f => { f.noValidate = true; }")
+    with page.expect_navigation():
+        page.locator(f"{form} button[type=submit]").click()
+    page.get_by_role("alert").wait_for()
+
+
+def test_every_sign_on_and_support_page_passes_axe_core(page, sign_on_pages, axe_audit):
+    for label, path in sign_on_pages.items():
+        page.goto(path)
+        assert_no_violations(axe_audit, page, label)
+    # The open statement has only an English text: its title on a Russian page says so.
+    page.goto(sign_on_pages["sign-on form (ru)"])
+    assert page.locator("main .lead a").get_attribute("lang") == "en"
+
+    # What the buttons behind the private links lead to.
+    for label, button, heading in [
+        ("confirm", "Confirm", "Thank you: your signature is confirmed"),
+        ("reconfirm", "Sign version 2", "Thank you: your organisation signs the new text"),
+        ("withdraw", "Withdraw the signature", "The signature is withdrawn"),
+        ("confirm, expired", "Send me a new link", "Check your email"),
+        ("support confirm", "Confirm", "Thank you: your support is confirmed"),
+    ]:
+        page.goto(sign_on_pages[label])
+        page.locator("main").get_by_role("button", name=button).click()
+        page.get_by_role("heading", name=heading).wait_for()
+        assert_no_violations(axe_audit, page, f"{label}: {heading}")
+
+    for path, form in SIGN_ON_FORMS:
+        page.goto(path)
+        send_with_errors(page, form)
+        assert_no_violations(axe_audit, page, f"{path} with errors")
+
+    # The second step: the registry has several organisations by the name typed.
+    page.goto("/en/statements/open-for-signature/sign/")
+    form = page.locator("form[data-signon-form]")
+    form.locator("[name=organization_name]").fill("Member")
+    form.get_by_label("Your name").fill("Anahit Petrosyan")
+    form.get_by_label("Your role in the organisation").fill("Director")
+    form.get_by_role("textbox", name="Email", exact=True).fill("anahit@member.example.am")
+    form.get_by_label("I may sign on behalf of this organisation.").check()
+    form.get_by_role("button", name="Sign", exact=True).click()
+    page.get_by_role("group", name=re.compile("Which organisation do you mean?")).wait_for()
+    assert_no_violations(axe_audit, page, "sign-on, second step")
+    send_with_errors(page, "form[data-signon-form]")
+    assert_no_violations(axe_audit, page, "sign-on, second step sent without a choice")
+
+
+def test_sign_on_errors_are_announced_and_lead_to_their_fields_from_the_keyboard(page, content):
+    page.goto("/en/statements/open-for-signature/")
+    tab_to(page, "[name=organization_name]")
+    page.keyboard.type("Member")  # three organisations have names like it: a second step
+    page.keyboard.press("Escape")
+    for name, text in [
+        ("contact_name", "Anahit Petrosyan"),
+        ("contact_role", "Director"),
+        ("contact_email", "anahit@member"),  # the browser lets it through, the server does not
+        ("contact_phone", "call me"),
+    ]:
+        tab_to(page, f"[name={name}]")
+        page.keyboard.type(text)
+    tab_to(page, "[name=declaration]")
+    page.keyboard.press("Space")
+    tab_to(page, "form[data-signon-form] button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sign/$"))
+
+    # The errors are read out first, each one tied to its field.
+    summary = page.locator("[data-error-summary]")
+    assert page.evaluate("document.activeElement.matches('[data-error-summary]')")
+    assert summary.get_attribute("role") == "alert"
+    assert page.title().startswith("Error:")
+    assert summary.get_by_role("link").count() == 3
+    for name in ("contact_email", "contact_phone"):
+        field = page.locator(f"#signon_{name}")
+        assert field.get_attribute("aria-invalid") == "true"
+        described = field.get_attribute("aria-describedby").split()
+        assert f"signon_{name}_error" in described
+        assert page.locator(f"#signon_{name}_error").inner_text().strip()
+    choices = page.get_by_role("group", name=re.compile("Which organisation do you mean?"))
+    assert choices.get_attribute("aria-describedby") == "signon-choice-error"
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the first error's link leads to the choice
+    assert page.evaluate("document.activeElement.name") == "organization_choice"
+    page.keyboard.press("Space")
+    chosen = page.evaluate("document.activeElement.value")
+    tab_to(page, "#signon_contact_email")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("anahit@member.example.am")
+    tab_to(page, "#signon_contact_phone")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    tab_to(page, "form[data-signon-form] button[type=submit]")
+    page.keyboard.press("Space")
+    page.get_by_role("heading", name="Check your email").wait_for()
+    sign_on = SignOnRequest.objects.get()
+    assert str(sign_on.organization_id) == chosen
+    assert sign_on.contact_phone == ""
+
+
 def test_the_dark_colour_scheme_passes_axe_core(page, content, axe_audit):
     """Only colours change in the dark: one page of each kind is enough."""
     page.emulate_media(color_scheme="dark")
@@ -385,6 +612,9 @@ def test_the_dark_colour_scheme_passes_axe_core(page, content, axe_audit):
     page.locator("main form button[type=submit]").click()
     page.get_by_role("alert").wait_for()
     assert_no_violations(axe_audit, page, "newsletter with errors (dark)")
+    page.goto("/en/statements/open-for-signature/sign/")
+    send_with_errors(page, "form[data-signon-form]")
+    assert_no_violations(axe_audit, page, "sign-on with errors (dark)")
 
 
 def test_every_state_of_the_display_panel_passes_axe_core(page, content, axe_audit):
@@ -401,9 +631,11 @@ def test_every_state_of_the_display_panel_passes_axe_core(page, content, axe_aud
     assert_no_violations(axe_audit, page, "reset")
 
 
-def test_pages_reflow_at_400_percent_zoom_without_horizontal_scrolling(page, content):
+def test_pages_reflow_at_400_percent_zoom_without_horizontal_scrolling(
+    page, content, sign_on_pages
+):
     page.set_viewport_size({"width": 320, "height": 640})  # 1280 CSS pixels at 400%
-    for path in public_pages(content):
+    for path in public_pages(content) + list(sign_on_pages.values()):
         page.goto(path)
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
