@@ -6,7 +6,7 @@ The corpus is generated from a fixed seed: statements in English, Armenian and R
 (real words of each language, frequent ones more often, see textgen.py), signed by 20,000
 organisations. It is loaded in bulk, without signals: executemany in one transaction on SQLite,
 COPY on PostgreSQL, the SearchDocument rows written directly and the full-text index built
-once at the end (FTS5 'rebuild'; the GIN index created after the COPY).
+once at the end (FTS5 'rebuild'; the GIN indexes created after the COPY).
 
 Both are kept for the next run while the seed, the sizes, the generator and the migrations
 are the same: the SQLite file under var/bench/, the PostgreSQL database undersigned_bench_search
@@ -248,24 +248,25 @@ def _load_sqlite(tables) -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        # The index is built once from all documents, not row by row through the trigger.
-        cursor.execute("DROP TRIGGER statements_search_ai")
+        # The indexes are built once from all documents, not row by row through the triggers.
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = 'statements_searchdocument' AND name LIKE '%%_ai'"
+        )
+        triggers = cursor.fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {name}")
         for table, columns, rows in tables:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",  # noqa: S608
                 list(rows),
             )
-        cursor.execute("INSERT INTO statements_search_fts(statements_search_fts) VALUES('rebuild')")
-        cursor.execute(
-            "INSERT INTO statements_search_fts(statements_search_fts) VALUES('optimize')"
-        )
-        cursor.execute(
-            """CREATE TRIGGER statements_search_ai AFTER INSERT ON statements_searchdocument BEGIN
-                INSERT INTO statements_search_fts(rowid, title, body, signatories)
-                VALUES (new.id, new.title, new.body, new.signatories);
-            END"""
-        )
+        for index in ("statements_search_fts", "statements_search_title_fts"):
+            cursor.execute(f"INSERT INTO {index}({index}) VALUES('rebuild')")
+            cursor.execute(f"INSERT INTO {index}({index}) VALUES('optimize')")
+        for _name, sql in triggers:
+            cursor.execute(sql)
         cursor.execute("ANALYZE")
 
 
@@ -277,8 +278,13 @@ def _load_postgres(tables) -> None:
     raw.autocommit = True
     with raw.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '512MB'")
-        # The GIN index is built once after the COPY, much faster than row by row.
-        cursor.execute("DROP INDEX statements_search_vector_gin")
+        # The GIN indexes are built once after the COPY, much faster than row by row.
+        indexes = cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'statements_searchdocument' AND indexdef LIKE '%% USING gin %%'"
+        ).fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {name}")
         for table, columns, rows in tables:
             started = time.perf_counter()
             with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -286,10 +292,8 @@ def _load_postgres(tables) -> None:
                     copy.write_row(row)
             print(f"COPY {table}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
         started = time.perf_counter()
-        cursor.execute(
-            "CREATE INDEX statements_search_vector_gin ON statements_searchdocument "
-            "USING gin (vector)"
-        )
+        for _name, definition in indexes:
+            cursor.execute(definition)
         for table, _columns, _rows in tables:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - ours

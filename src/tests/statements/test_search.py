@@ -1,5 +1,9 @@
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from undersigned.statements import search
 from undersigned.statements.models import SearchDocument, Statement
 from undersigned.statements.search import search_rebuild, search_statements
 
@@ -130,3 +134,92 @@ def test_search_page_shows_highlighted_results_with_filters(client, sevan):
     assert "<mark>Sevan</mark>" in content
     assert "1 statement found" in content
     assert client.get("/en/search/", {"q": "sevan", "language": "ru"}).context["results"].total == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_ranks_a_title_match_above_a_newer_body_only_match(statement_factory):
+    in_title = statement_factory(
+        published_at=timezone.now() - timedelta(days=400),
+        translation__title="Mining must stop",
+        translation__body="Rivers are polluted.",
+    )
+    body_only = statement_factory(
+        translation__title="On water",
+        translation__body="Mining, mining and more mining: mining waste reaches rivers.",
+    )
+    assert body_only.pk > in_title.pk
+    ranked = hits("mining").hits
+    assert [hit.statement for hit in ranked] == [in_title, body_only]
+    assert ranked[0].rank > ranked[1].rank
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_ranks_title_matches_by_how_well_the_title_matches(statement_factory):
+    once = statement_factory(translation__title="Mining and the lake, rivers and the forests")
+    twice = statement_factory(translation__title="Mining, mining")
+    assert [hit.statement for hit in hits("mining").hits] == [twice, once]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_pages_through_title_and_body_matches_without_repeating(statement_factory):
+    titled = [statement_factory(translation__title=f"Mining report {n}") for n in range(3)]
+    bodies = [
+        statement_factory(translation__title=f"Report {n}", translation__body="On mining.")
+        for n in range(3)
+    ]
+    pages = [
+        search_statements(query="mining", reader_language="en", offset=offset, limit=2)
+        for offset in (0, 2, 4, 6)
+    ]
+    found = [hit.statement for page in pages for hit in page.hits]
+    assert found[:3] == titled[::-1]  # equally good titles: the newest first
+    assert sorted(found[3:], key=lambda s: s.pk) == bodies
+    assert [page.total for page in pages] == [6] * 4
+    assert pages[3].hits == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_counts_up_to_the_cap_and_says_more_past_it(statement_factory, monkeypatch, client):
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 3)
+    best = statement_factory(
+        published_at=timezone.now() - timedelta(days=400), translation__title="Mining now"
+    )
+    for n in range(2):
+        statement_factory(translation__title=f"Report {n}", translation__body="On mining.")
+    exactly = hits("mining")
+    assert (exactly.total, exactly.more) == (3, False)
+    assert exactly.hits[0].statement == best
+
+    for n in range(2):
+        statement_factory(translation__title=f"Later {n}", translation__body="On mining.")
+    capped = hits("mining")
+    assert (capped.total, capped.more) == (3, True)
+    assert len(capped.hits) == 3
+    assert capped.hits[0].statement == best  # an older title match still comes first
+    assert search_statements(query="mining", reader_language="en", offset=3).hits == []
+    content = client.get("/en/search/", {"q": "mining"}).content.decode()
+    assert "More than 3 statements found" in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_stops_counting_title_matches_at_the_cap(statement_factory, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 2)
+    for n in range(4):
+        statement_factory(translation__title=f"Mining report {n}")
+    results = hits("mining")
+    assert (results.total, results.more, len(results.hits)) == (2, True, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_filters_by_category_with_title_and_body_matches(
+    statement_factory, category_factory
+):
+    water = category_factory()
+    in_title = statement_factory(translation__title="Mining now")
+    in_body = statement_factory(translation__title="Rivers", translation__body="Mining waste.")
+    statement_factory(translation__title="Mining elsewhere")
+    in_title.categories.add(water)
+    in_body.categories.add(water)
+    results = hits("mining", category_id=water.pk)
+    assert results.total == 2
+    assert [hit.statement for hit in results.hits] == [in_title, in_body]

@@ -1,19 +1,36 @@
 """Full-text search over statements in all three languages, on SQLite (FTS5) and PostgreSQL.
 
 Each statement has one SearchDocument per translation holding its title, its body as plain text
-and its signatories' names. The database indexes them itself (see migration 0004); this module
-keeps the documents up to date and runs ranked queries with highlighted snippets.
+and its signatories' names. The database indexes them itself (see migrations 0004 and 0006):
+the whole documents, and the titles alone in a small index of their own. This module keeps the
+documents up to date and runs ranked queries with highlighted snippets.
+
+A search does a bounded amount of work, however common the words: a word in half the documents
+would otherwise have every match scored (reading its whole text or vector) and counted.
+
+- The statements whose title matches come first, best title match first (bm25 on the title
+  index; ts_rank over the title's own vector, stored in the row). Their number is small even
+  for a common word, and a word in the title says more than many in the body.
+- The other matches follow, by relevance over the whole document (bm25 weighting the title 10,
+  the names 4 and the body 1; ts_rank with the weights A title, B names, C body). They are
+  scored only when the title matches do not fill the page asked for.
+- At most RANKED_AT_MOST statements are counted and ranked: the matches are read in the
+  index's own order (SQLite: newest document first; PostgreSQL: the order of the GIN bitmap),
+  without sorting, and reading stops there. Past it the total says "more than" (`more`), and
+  when more statements match than that, the rest of them are left unranked and unshown.
 """
 
 import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.text import markdown_to_text
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import SearchDocument, Statement, StatementTranslation
@@ -100,6 +117,14 @@ class SearchResults:
     query: str
     hits: list[SearchHit]
     total: int
+    # More statements match than were counted: `total` is then RANKED_AT_MOST, a lower bound.
+    more: bool = False
+
+
+# A search counts and ranks at most this many statements; past them it says "more than".
+RANKED_AT_MOST = 1000
+# After the title matches, this many other statements are scored, the first the index yields.
+SCORED_OTHERS = 100
 
 
 def _terms(query: str) -> list[str]:
@@ -119,9 +144,11 @@ def _filter_sql(filters: dict) -> tuple[str, list]:
         clauses.append("d.language = %s")
         params.append(filters["language"])
     if filters.get("category_id"):
+        # Asked per match found, not as a list: SQLite would look every listed statement up
+        # in the document index for each match.
         clauses.append(
-            "s.id IN (SELECT statement_id FROM statements_statement_categories "
-            "WHERE category_id = %s)"
+            "EXISTS (SELECT 1 FROM statements_statement_categories c "
+            "WHERE c.statement_id = s.id AND c.category_id = %s)"
         )
         params.append(filters["category_id"])
     if filters.get("year"):
@@ -145,11 +172,17 @@ def search_statements(
         return SearchResults(query=query, hits=[], total=0)
     where, params = _filter_sql(filters or {})
     if connection.vendor == "postgresql":
-        ranked, total = _postgres_ranked(terms, where, params, offset, limit)
+        with _index_preferred(), connection.cursor() as cursor:
+            ranked, total, more = _ranked(
+                partial(_postgres_found, cursor, _pg_text(terms), where, params), offset, limit
+            )
     else:
-        ranked, total = _sqlite_ranked(terms, where, params, offset, limit)
+        with connection.cursor() as cursor:
+            ranked, total, more = _ranked(
+                partial(_sqlite_found, cursor, _fts5_query(terms), where, params), offset, limit
+            )
     if not ranked:
-        return SearchResults(query=query, hits=[], total=total)
+        return SearchResults(query=query, hits=[], total=total, more=more)
     statements = (
         Statement.objects.with_signatory_count()
         .prefetch_related("categories")
@@ -168,7 +201,63 @@ def search_statements(
                 rank=rank,
             )
         )
-    return SearchResults(query=query, hits=hits, total=total)
+    return SearchResults(query=query, hits=hits, total=total, more=more)
+
+
+def _ranked(found, offset: int, limit: int) -> tuple[list[tuple[int, float]], int, bool]:
+    """Return the page's (statement id, rank), how many statements match, whether more do.
+
+    `found(count, titles=, scored=)` returns up to `count` matching statements in the index's
+    order, each with its best score (None unscored), matched in the titles or in whole documents.
+    """
+    titled = found(RANKED_AT_MOST + 1, titles=True, scored=True)
+    scored: dict[int, float | None] = {}
+    others: list[int] = []
+    if len(titled) <= RANKED_AT_MOST:
+        complete = False
+        if len(titled) < offset + limit:
+            # The title matches do not fill the page: score the first other matches too.
+            wanted = len(titled) + SCORED_OTHERS
+            everywhere = found(wanted, titles=False, scored=True)
+            scored = {pk: score for pk, score in everywhere.items() if pk not in titled}
+            complete = len(everywhere) < wanted
+        if not complete:
+            everywhere = found(RANKED_AT_MOST + 1, titles=False, scored=False)
+        others = [pk for pk in everywhere if pk not in titled and pk not in scored]
+    # Title matches first, ranked 1 and more; then the scored others below 1 (a score s >= 0
+    # maps to [0, 1)); then the rest, at 0, in the index's order.
+    order = [
+        (pk, tier + score / (1 + score))
+        for tier, scores in ((1, titled), (0, scored))
+        for pk, score in sorted(
+            ((pk, score or 0.0) for pk, score in scores.items()), key=lambda i: (-i[1], -i[0])
+        )
+    ] + [(pk, 0.0) for pk in others]
+    matching = len(order)
+    return (
+        order[:RANKED_AT_MOST][offset : offset + limit],
+        min(matching, RANKED_AT_MOST),
+        matching > RANKED_AT_MOST,
+    )
+
+
+def _first_statements(cursor, count: int) -> dict[int, float | None]:
+    """Read (statement id, score) rows until `count` statements are found, each one's best score."""
+    best: dict[int, float | None] = {}
+    while rows := cursor.fetchmany(200):
+        for statement_id, score in rows:
+            if statement_id not in best:
+                if len(best) == count:
+                    return best
+                best[statement_id] = score
+            elif score is not None and score > (best[statement_id] or 0):
+                best[statement_id] = score
+    return best
+
+
+# A statement has at most one document per language: this many documents hold `count` statements.
+def _documents_for(count: int) -> int:
+    return count * len(LANGUAGE_CODES)
 
 
 # SQLite: FTS5 with bm25 and the Porter stemmer, which knows English only. Armenian and Russian
@@ -186,35 +275,24 @@ def _fts5_query(terms: list[str]) -> str:
     return " ".join(_fts5_term(term, i == len(terms) - 1) for i, term in enumerate(terms))
 
 
-def _sqlite_ranked(terms, where, params, offset, limit):
-    match = _fts5_query(terms)
-    base = f"""
-        FROM statements_search_fts f
-        JOIN statements_searchdocument d ON d.id = f.rowid
-        JOIN statements_statement s ON s.id = d.statement_id
-        WHERE statements_search_fts MATCH %s AND {where}
-    """
-    with connection.cursor() as cursor:
-        # One pass over the matches ranks them and counts the statements (the window runs
-        # after the grouping). FTS5 allows bm25() only in the matching query itself: group over
-        # a materialised result.
-        cursor.execute(
-            f"""WITH matched AS MATERIALIZED (
-                    SELECT d.statement_id, bm25(statements_search_fts, 10.0, 1.0, 4.0) AS score
-                    {base}
-                )
-                SELECT statement_id, min(score) AS rank, count(*) OVER () FROM matched
-                GROUP BY statement_id ORDER BY rank, statement_id DESC LIMIT %s OFFSET %s""",  # noqa: S608 - only our own clauses
-            [match, *params, limit, offset],
-        )
-        rows = cursor.fetchall()
-        if rows:
-            total = rows[0][2]
-        else:  # past the last page (or nothing found): count on its own
-            cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [match, *params])
-            total = cursor.fetchone()[0]
+def _sqlite_found(cursor, match, where, params, count, *, titles, scored):
+    # FTS5 yields its matches newest document first without sorting, and computes bm25 only
+    # for the rows read; the covering index gives each one's statement.
+    table = "statements_search_title_fts" if titles else "statements_search_fts"
     # bm25 is lower for better matches; turn it into "higher is better".
-    return [(row[0], -row[1]) for row in rows], total
+    score = (
+        (f"-bm25({table})" if titles else f"-bm25({table}, 10.0, 1.0, 4.0)") if scored else "NULL"
+    )
+    cursor.execute(
+        f"""SELECT d.statement_id, {score}
+            FROM {table} f
+            JOIN statements_searchdocument d ON d.id = f.rowid
+            JOIN statements_statement s ON s.id = d.statement_id
+            WHERE {table} MATCH %s AND {where}
+            ORDER BY f.rowid DESC LIMIT %s""",  # noqa: S608 - only our own clauses
+        [match, *params, _documents_for(count)],
+    )
+    return _first_statements(cursor, count)
 
 
 # PostgreSQL: one constant tsquery per configuration, OR-ed, so the GIN index serves them all.
@@ -233,45 +311,50 @@ def _index_preferred():
     """Have PostgreSQL find the matches through the GIN index, even for a common word.
 
     The planner counts a vector as cheap to read, but a document's vector is compressed and
-    stored out of line: for a word in a fifth of the documents it would rather read every
-    document (and decompress every vector, matching or not) than go through the index, which
-    makes such a search several times slower. Inside someone else's transaction the setting
-    would outlive the search, so there the planner decides alone.
+    stored out of line: for a common word it would rather read the documents one by one in
+    some index's order, testing (and decompressing) each vector, to stop early at the limit,
+    than build the GIN index's bitmap first, which makes such a search ten times slower. The
+    documents found are then few: each one's statement is looked up, not hashed or merged
+    with every statement, and one process does it all. Inside someone else's transaction the
+    settings would outlive the search, so there the planner decides alone.
     """
     if connection.in_atomic_block:
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "SELECT "
+            + ", ".join(
+                f"set_config('{name}', '{value}', true)"
+                for name, value in (
+                    ("enable_seqscan", "off"),
+                    ("enable_indexscan", "off"),
+                    ("enable_hashjoin", "off"),
+                    ("enable_mergejoin", "off"),
+                    ("max_parallel_workers_per_gather", "0"),
+                )
+            )
+        )
         yield
 
 
-def _postgres_ranked(terms, where, params, offset, limit):
-    text = _pg_text(terms)
-    base = f"""
-        FROM statements_searchdocument d
-        JOIN statements_statement s ON s.id = d.statement_id
-        WHERE d.vector @@ {_PG_QUERY} AND {where}
-    """
-    with _index_preferred(), connection.cursor() as cursor:
-        # One pass ranks the matches and counts the statements (the window runs after the
-        # grouping): every matching vector is read once, not once to count and again to rank.
-        # ts_rank weighs the title (A), names (B) and body (C) as ts_rank_cd does, at half the
-        # cost per match: it counts the words' weights rather than measuring their distances.
-        cursor.execute(
-            f"""SELECT d.statement_id, max(ts_rank(d.vector, {_PG_QUERY})) AS rank,
-                    count(*) OVER ()
-                {base} GROUP BY d.statement_id ORDER BY rank DESC, d.statement_id DESC
-                LIMIT %s OFFSET %s""",
-            [text] * 3 + [text] * 3 + params + [limit, offset],
+def _postgres_found(cursor, text, where, params, count, *, titles, scored):
+    # The documents come in the order of the index's bitmap, and the scan stops at the limit:
+    # only the vectors scored are read.
+    vector = "d.title_vector" if titles else "d.vector"
+    score = f"ts_rank({vector}, {_PG_QUERY})" if scored else "NULL::real"
+    # A cursor on the server: the scan stops once `count` statements are read, not at the limit.
+    with connection.chunked_cursor() as lazy:
+        lazy.execute(
+            f"""SELECT d.statement_id, {score}
+                FROM statements_searchdocument d
+                JOIN statements_statement s ON s.id = d.statement_id
+                WHERE {vector} @@ {_PG_QUERY} AND {where}
+                LIMIT %s""",  # noqa: S608 - only our own clauses
+            [text] * (6 if scored else 3) + params + [_documents_for(count)],
         )
-        rows = cursor.fetchall()
-        if rows:
-            total = rows[0][2]
-        else:  # past the last page (or nothing found): count on its own
-            cursor.execute(f"SELECT count(DISTINCT d.statement_id) {base}", [text] * 3 + params)
-            total = cursor.fetchone()[0]
-    return [(row[0], float(row[1])) for row in rows], total
+        found = _first_statements(lazy, count)
+    return {pk: None if score is None else float(score) for pk, score in found.items()}
 
 
 def _snippets(terms, statement_ids, reader_language, filters):
