@@ -223,3 +223,27 @@ def test_search_filters_by_category_with_title_and_body_matches(
     results = hits("mining", category_id=water.pk)
     assert results.total == 2
     assert [hit.statement for hit in results.hits] == [in_title, in_body]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_scores_the_first_other_matches_and_still_counts_and_pages_the_rest(
+    statement_factory, monkeypatch
+):
+    monkeypatch.setattr(search, "SCORED_OTHERS", 2)
+    in_title = statement_factory(translation__title="Mining now")
+    bodies = {
+        statement_factory(translation__title=f"Report {n}", translation__body="On mining.")
+        for n in range(4)
+    }
+    pages = [
+        search_statements(query="mining", reader_language="en", offset=offset, limit=2)
+        for offset in (0, 2, 4)
+    ]
+    found = [hit for page in pages for hit in page.hits]
+    assert [page.total for page in pages] == [5, 5, 5]
+    assert found[0].statement == in_title
+    assert {hit.statement for hit in found[1:]} == bodies
+    ranks = [hit.rank for hit in found]
+    assert ranks == sorted(ranks, reverse=True)
+    assert ranks[2] > 0  # the first two others are scored
+    assert ranks[3] == ranks[4] == 0  # the rest follow in the index's order

@@ -23,7 +23,7 @@ would otherwise have every match scored (reading its whole text or vector) and c
 import re
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import connection, transaction
@@ -173,20 +173,26 @@ def search_statements(
     where, params = _filter_sql(filters or {})
     if connection.vendor == "postgresql":
         with _index_preferred(), connection.cursor() as cursor:
+            search = (cursor, _pg_text(terms), where, params)
             ranked, total, more = _ranked(
-                partial(_postgres_found, cursor, _pg_text(terms), where, params), offset, limit
+                partial(_postgres_titles, *search),
+                partial(_postgres_everywhere, *search),
+                offset,
+                limit,
             )
     else:
         with connection.cursor() as cursor:
+            search = (cursor, _fts5_query(terms), where, params)
             ranked, total, more = _ranked(
-                partial(_sqlite_found, cursor, _fts5_query(terms), where, params), offset, limit
+                partial(_sqlite_titles, *search),
+                partial(_sqlite_everywhere, *search),
+                offset,
+                limit,
             )
     if not ranked:
         return SearchResults(query=query, hits=[], total=total, more=more)
-    statements = (
-        Statement.objects.with_signatory_count()
-        .prefetch_related("categories")
-        .in_bulk([statement_id for statement_id, _rank in ranked])
+    statements = Statement.objects.with_signatory_count().in_bulk(
+        [statement_id for statement_id, _rank in ranked]
     )
     snippets = _snippets(terms, [pk for pk, _r in ranked], reader_language, filters or {})
     hits = []
@@ -204,34 +210,34 @@ def search_statements(
     return SearchResults(query=query, hits=hits, total=total, more=more)
 
 
-def _ranked(found, offset: int, limit: int) -> tuple[list[tuple[int, float]], int, bool]:
+def _ranked(
+    titles, everywhere, offset: int, limit: int
+) -> tuple[list[tuple[int, float]], int, bool]:
     """Return the page's (statement id, rank), how many statements match, whether more do.
 
-    `found(count, titles=, scored=)` returns up to `count` matching statements in the index's
-    order, each with its best score (None unscored), matched in the titles or in whole documents.
+    `titles(count)` returns up to `count` statements whose title matches, with their scores;
+    `everywhere(count, scored)` up to `count` statements matching anywhere, in the index's
+    order, the first `scored` of them with their scores and the rest with None.
     """
-    titled = found(RANKED_AT_MOST + 1, titles=True, scored=True)
-    scored: dict[int, float | None] = {}
+    titled = titles(RANKED_AT_MOST + 1)
+    scored: dict[int, float] = {}
     others: list[int] = []
     if len(titled) <= RANKED_AT_MOST:
-        complete = False
-        if len(titled) < offset + limit:
-            # The title matches do not fill the page: score the first other matches too.
-            wanted = len(titled) + SCORED_OTHERS
-            everywhere = found(wanted, titles=False, scored=True)
-            scored = {pk: score for pk, score in everywhere.items() if pk not in titled}
-            complete = len(everywhere) < wanted
-        if not complete:
-            everywhere = found(RANKED_AT_MOST + 1, titles=False, scored=False)
-        others = [pk for pk in everywhere if pk not in titled and pk not in scored]
+        # Other matches are scored only when the title matches do not fill the page.
+        window = len(titled) + SCORED_OTHERS if len(titled) < offset + limit else 0
+        for pk, score in everywhere(RANKED_AT_MOST + 1, window).items():
+            if pk in titled:
+                continue
+            if score is None or len(scored) == SCORED_OTHERS:
+                others.append(pk)
+            else:
+                scored[pk] = score
     # Title matches first, ranked 1 and more; then the scored others below 1 (a score s >= 0
     # maps to [0, 1)); then the rest, at 0, in the index's order.
     order = [
         (pk, tier + score / (1 + score))
         for tier, scores in ((1, titled), (0, scored))
-        for pk, score in sorted(
-            ((pk, score or 0.0) for pk, score in scores.items()), key=lambda i: (-i[1], -i[0])
-        )
+        for pk, score in sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
     ] + [(pk, 0.0) for pk in others]
     matching = len(order)
     return (
@@ -241,18 +247,28 @@ def _ranked(found, offset: int, limit: int) -> tuple[list[tuple[int, float]], in
     )
 
 
-def _first_statements(cursor, count: int) -> dict[int, float | None]:
-    """Read (statement id, score) rows until `count` statements are found, each one's best score."""
-    best: dict[int, float | None] = {}
-    while rows := cursor.fetchmany(200):
-        for statement_id, score in rows:
-            if statement_id not in best:
-                if len(best) == count:
-                    return best
-                best[statement_id] = score
-            elif score is not None and score > (best[statement_id] or 0):
-                best[statement_id] = score
-    return best
+@dataclass
+class _Found:
+    """Matching statements read from (statement id, document id, score) rows, in their order."""
+
+    scores: dict[int, float | None] = field(default_factory=dict)
+    documents: dict[int, list[int]] = field(default_factory=dict)
+    last_document: int | None = None
+
+    def read(self, cursor, count: int) -> bool:
+        """Read rows until `count` statements are found; return whether the rows ran out first."""
+        while rows := cursor.fetchmany(max(count - len(self.scores), 100)):
+            for statement_id, document_id, score in rows:
+                if statement_id not in self.scores:
+                    if len(self.scores) == count:
+                        return False
+                    self.scores[statement_id] = score
+                    self.documents[statement_id] = []
+                elif score is not None and score > (self.scores[statement_id] or 0.0):
+                    self.scores[statement_id] = score
+                self.documents[statement_id].append(document_id)
+                self.last_document = document_id
+        return True
 
 
 # A statement has at most one document per language: this many documents hold `count` statements.
@@ -275,24 +291,41 @@ def _fts5_query(terms: list[str]) -> str:
     return " ".join(_fts5_term(term, i == len(terms) - 1) for i, term in enumerate(terms))
 
 
-def _sqlite_found(cursor, match, where, params, count, *, titles, scored):
+def _sqlite_matches(cursor, table, score, match, where, params, count, below=None):
     # FTS5 yields its matches newest document first without sorting, and computes bm25 only
     # for the rows read; the covering index gives each one's statement.
-    table = "statements_search_title_fts" if titles else "statements_search_fts"
-    # bm25 is lower for better matches; turn it into "higher is better".
-    score = (
-        (f"-bm25({table})" if titles else f"-bm25({table}, 10.0, 1.0, 4.0)") if scored else "NULL"
-    )
     cursor.execute(
-        f"""SELECT d.statement_id, {score}
+        f"""SELECT d.statement_id, f.rowid, {score}
             FROM {table} f
             JOIN statements_searchdocument d ON d.id = f.rowid
             JOIN statements_statement s ON s.id = d.statement_id
-            WHERE {table} MATCH %s AND {where}
+            WHERE {table} MATCH %s AND {where} {"" if below is None else "AND f.rowid < %s"}
             ORDER BY f.rowid DESC LIMIT %s""",  # noqa: S608 - only our own clauses
-        [match, *params, _documents_for(count)],
+        [match, *params, *([] if below is None else [below]), _documents_for(count)],
     )
-    return _first_statements(cursor, count)
+
+
+def _sqlite_titles(cursor, match, where, params, count):
+    # bm25 is lower for better matches; turn it into "higher is better".
+    table = "statements_search_title_fts"
+    _sqlite_matches(cursor, table, f"-bm25({table})", match, where, params, count)
+    found = _Found()
+    found.read(cursor, count)
+    return found.scores
+
+
+def _sqlite_everywhere(cursor, match, where, params, count, scored):
+    table = "statements_search_fts"
+    found = _Found()
+    if scored:
+        score = f"-bm25({table}, 10.0, 1.0, 4.0)"
+        _sqlite_matches(cursor, table, score, match, where, params, scored)
+        if found.read(cursor, scored) or found.last_document is None:
+            return found.scores
+    # The rest unscored, from where the scored ones stopped.
+    _sqlite_matches(cursor, table, "NULL", match, where, params, count, below=found.last_document)
+    found.read(cursor, count)
+    return found.scores
 
 
 # PostgreSQL: one constant tsquery per configuration, OR-ed, so the GIN index serves them all.
@@ -338,23 +371,44 @@ def _index_preferred():
         yield
 
 
-def _postgres_found(cursor, text, where, params, count, *, titles, scored):
-    # The documents come in the order of the index's bitmap, and the scan stops at the limit:
-    # only the vectors scored are read.
-    vector = "d.title_vector" if titles else "d.vector"
-    score = f"ts_rank({vector}, {_PG_QUERY})" if scored else "NULL::real"
-    # A cursor on the server: the scan stops once `count` statements are read, not at the limit.
+def _postgres_matches(cursor, vector, score, text, where, params, count) -> _Found:
+    # The documents come in the order of the index's bitmap; a cursor on the server stops the
+    # scan once `count` statements are read.
+    found = _Found()
     with connection.chunked_cursor() as lazy:
         lazy.execute(
-            f"""SELECT d.statement_id, {score}
+            f"""SELECT d.statement_id, d.id, {score}
                 FROM statements_searchdocument d
                 JOIN statements_statement s ON s.id = d.statement_id
                 WHERE {vector} @@ {_PG_QUERY} AND {where}
                 LIMIT %s""",  # noqa: S608 - only our own clauses
-            [text] * (6 if scored else 3) + params + [_documents_for(count)],
+            [text] * (6 if score != "NULL::real" else 3) + params + [_documents_for(count)],
         )
-        found = _first_statements(lazy, count)
-    return {pk: None if score is None else float(score) for pk, score in found.items()}
+        found.read(lazy, count)
+    return found
+
+
+def _postgres_titles(cursor, text, where, params, count):
+    score = f"ts_rank(d.title_vector, {_PG_QUERY})"
+    found = _postgres_matches(cursor, "d.title_vector", score, text, where, params, count)
+    return {pk: float(score) for pk, score in found.scores.items()}
+
+
+def _postgres_everywhere(cursor, text, where, params, count, scored):
+    found = _postgres_matches(cursor, "d.vector", "NULL::real", text, where, params, count)
+    if scored:
+        # Only the first statements' vectors are read to score them, by their documents' ids.
+        documents = [
+            pk for statement in list(found.documents)[:scored] for pk in found.documents[statement]
+        ]
+        cursor.execute(
+            f"""SELECT d.statement_id, ts_rank(d.vector, {_PG_QUERY})
+                FROM statements_searchdocument d WHERE d.id = ANY(%s)""",  # noqa: S608 - ours
+            [text] * 3 + [documents],
+        )
+        for statement_id, score in cursor.fetchall():
+            found.scores[statement_id] = max(float(score), found.scores[statement_id] or 0.0)
+    return found.scores
 
 
 def _snippets(terms, statement_ids, reader_language, filters):
