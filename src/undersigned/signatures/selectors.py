@@ -531,6 +531,15 @@ def statement_support_open(*, statement: Statement) -> bool:
     ).exists()
 
 
+def statement_takes_supporters(*, statement: Statement) -> bool:
+    """Return whether the statement, as just read, takes supporters (no query: see above)."""
+    return (
+        statement.status == Statement.Status.PUBLISHED
+        and statement.published_at is not None
+        and statement.published_at <= timezone.now()
+    )
+
+
 def supporter_count(*, statement: Statement) -> int:
     """Return the supporter count as last batched (see services.supporter_tally_update)."""
     return (

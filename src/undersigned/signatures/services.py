@@ -924,8 +924,10 @@ def supporter_sign_up(
     )
     supporter = Supporter.objects.get(statement=statement, email=email)
     if supporter.confirmed_at is None:
-        # Until the address is confirmed, the latest details are the ones to confirm.
-        Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(**details)
+        # Until the address is confirmed, the latest details are the ones to confirm; a row
+        # just inserted has them already, and a rush of new addresses is spared the write.
+        if any(getattr(supporter, name) != value for name, value in details.items()):
+            Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(**details)
         kind = "support_confirm"
     else:
         kind = "support_already"
