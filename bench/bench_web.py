@@ -25,27 +25,33 @@ import contextlib
 import os
 import random
 import re
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCH = Path(__file__).resolve().parent
-VENV_BIN = Path(sys.executable).parent
-UNDERSIGNED = str(VENV_BIN / "undersigned")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-WRK = shutil.which("wrk") or "/usr/bin/wrk"
+from harness import (
+    NGINX,
+    PROXY_CONF,
+    ROOT,
+    UNDERSIGNED,
+    WRK,
+    Machine,
+    Processes,
+    database_reset,
+    fetch,
+    free_port,
+    prepare,
+    production_env,
+    redis_flush,
+    serve,
+    wait_for,
+)
 
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 DB_NAME = "undersigned_bench"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 SEED = 20260301
@@ -123,121 +129,6 @@ http {
   }
 }
 """
-PROXY_CONF = """
-proxy_http_version 1.1;
-proxy_set_header Connection "";
-proxy_set_header Host $host;
-proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-proxy_set_header X-Forwarded-Proto $scheme;
-proxy_buffers 16 16k;
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Processes:
-    """Processes this benchmark started, each in its own group, stopped in reverse order."""
-
-    def __init__(self, logs: Path):
-        self.logs = logs
-        self.started: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
-        log = (self.logs / f"{name}.log").open("wb")
-        process = subprocess.Popen(  # noqa: S603 - our own commands
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        self.started.append((name, process))
-        return process
-
-    def stop(self, process: subprocess.Popen) -> None:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        self.started = [(n, p) for n, p in self.started if p is not process]
-
-    def stop_all(self) -> None:
-        for _name, process in reversed(self.started):
-            self.stop(process)
-
-
-def wait_for(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    problem = "no answer"
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
-                if response.status == 200:
-                    return
-        except OSError as error:
-            problem = str(error)
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server for {url} stopped (exit {process.returncode})")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not answer within {timeout:.0f} s: {problem}")
-        time.sleep(0.2)
-
-
-def fetch(url: str) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": "Mozilla/5.0 bench-setup"})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
-        return response.read()
-
-
-class Machine:
-    """How much of the CPU processes other than this benchmark's took: the machine is shared."""
-
-    TICKS = os.sysconf("SC_CLK_TCK")
-
-    def __init__(self, processes: Processes):
-        self.processes = processes
-
-    @staticmethod
-    def _busy() -> int:
-        with open("/proc/stat") as stat:
-            ticks = [int(n) for n in stat.readline().split()[1:]]
-        return sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
-
-    def _ours(self) -> int:
-        """Ticks of this benchmark's processes, their children, Redis and our database."""
-        sessions = {process.pid for _name, process in self.processes.started}
-        sessions.add(os.getsid(0))
-        total = 0
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-                command = Path(entry.path, "cmdline").read_bytes()
-            except OSError:
-                continue
-            name = stat[stat.index("(") + 1 : stat.rindex(")")]
-            fields = stat[stat.rindex(")") + 2 :].split()
-            if (
-                int(fields[3]) in sessions
-                or name == "redis-server"
-                or (name == "postgres" and DB_NAME.encode() in command)
-            ):
-                total += sum(int(n) for n in fields[11:15])  # utime stime cutime cstime
-        return total
-
-    def others_during(self, measure):
-        """Run measure(); return its result and the others' share of all cores meanwhile."""
-        busy, ours, started = self._busy(), self._ours(), time.monotonic()
-        result = measure()
-        elapsed = time.monotonic() - started
-        others = (self._busy() - busy) - (self._ours() - ours)
-        return result, max(0.0, others / (elapsed * self.TICKS * (os.cpu_count() or 1)))
 
 
 @dataclass
@@ -394,55 +285,6 @@ def generate(seed: int) -> None:
 # --- the run ---
 
 
-def production_env(var_dir: Path) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "UNDERSIGNED_", "DATABASE_", "REDIS_", "PAGE_CACHE"))
-    }
-    env.update(
-        UNDERSIGNED_PRODUCTION="1",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DEBUG="0",
-        ALLOWED_HOSTS="127.0.0.1",
-        SITE_URL="http://127.0.0.1",
-        DATABASE_URL=f"{PG_SERVER.replace('postgresql', 'postgres')}/{DB_NAME}",
-        REDIS_URL=REDIS_URL,
-        UNDERSIGNED_MANIFEST_STATIC="1",
-        UNDERSIGNED_VAR_DIR=str(var_dir),
-        LOG_LEVEL="WARNING",
-        GUNICORN_CMD_ARGS=f"--config {ROOT / 'deploy' / 'gunicorn.conf.py'}",
-        PYTHONPATH=os.pathsep.join([str(BENCH), str(ROOT / "src")]),
-    )
-    return env
-
-
-def database_reset(*, drop_only: bool = False) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        if not drop_only:
-            connection.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def redis_flush() -> None:
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-
-
-def serve(processes: Processes, env: dict, name: str, port: int, workers: int, threads: int):
-    process = processes.start(
-        name,
-        [UNDERSIGNED, "serve", "--port", str(port), "--workers", str(workers),
-         "--threads", str(threads)],
-        env,
-    )  # fmt: skip
-    wait_for(f"http://127.0.0.1:{port}/en/", process=process)
-    return process
-
-
 def row(name: str, figures: Figures, ceiling: Figures | None) -> str:
     ratio = f"{figures.requests_per_second / ceiling.requests_per_second:.2f}" if ceiling else "1"
     errors = "" if figures.ok else f" ({figures.errors} errors)"
@@ -472,15 +314,14 @@ def main() -> int:
     tmp.chmod(0o755)
     for folder in ("www", "var", "logs"):
         (tmp / folder).mkdir()
-    env = production_env(tmp / "var")
+    env = production_env(tmp / "var", db_name=DB_NAME, redis_url=REDIS_URL)
     processes = Processes(tmp / "logs")
     ports = {name: free_port() for name in ("app", "app_a", "app_b", "static", "lb1", "lb2")}
     started = time.monotonic()
     try:
-        database_reset()
-        redis_flush()
-        for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-            subprocess.run([UNDERSIGNED, *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+        database_reset(DB_NAME)
+        redis_flush(REDIS_URL)
+        prepare(env)
         subprocess.run(  # noqa: S603
             [sys.executable, __file__, "--generate"], cwd=ROOT, env=env, check=True
         )
@@ -520,7 +361,7 @@ def main() -> int:
         )  # fmt: skip
         wait_for(f"http://127.0.0.1:{ports['static']}/statement.html", process=nginx)
 
-        machine = Machine(processes)
+        machine = Machine(processes, DB_NAME)
 
         def measure(url: str, script: Path | None) -> Figures:
             # A short warm-up fills caches and connection pools before the measurement.
@@ -559,9 +400,9 @@ def main() -> int:
     finally:
         processes.stop_all()
         with contextlib.suppress(Exception):
-            redis_flush()
+            redis_flush(REDIS_URL)
         with contextlib.suppress(Exception):
-            database_reset(drop_only=True)
+            database_reset(DB_NAME, drop_only=True)
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(

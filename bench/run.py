@@ -22,7 +22,8 @@ BENCHMARKS = [
     ("Readers' pages under load", [sys.executable, "bench/bench_web.py"]),
     # Search: 100,000 statements and 1,000,000 signatories, SQLite and PostgreSQL.
     ("Search at scale", [sys.executable, "bench/bench_search.py"]),
-    # Sign-on rush: to come with individual supporters (bench/bench_signon.py).
+    # Sign-on rush: individual supporters signing up and confirming through crashes.
+    ("Sign-on rush", [sys.executable, "bench/bench_signon.py"]),
 ]
 
 
