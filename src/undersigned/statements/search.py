@@ -11,13 +11,13 @@ would otherwise have every match scored (reading its whole text or vector) and c
 - The statements whose title matches come first, best title match first (bm25 on the title
   index; ts_rank over the title's own vector, stored in the row). Their number is small even
   for a common word, and a word in the title says more than many in the body.
-- The other matches follow, by relevance over the whole document (bm25 weighting the title 10,
-  the names 4 and the body 1; ts_rank with the weights A title, B names, C body). They are
-  scored only when the title matches do not fill the page asked for.
-- At most RANKED_AT_MOST statements are counted and ranked: the matches are read in the
-  index's own order (SQLite: newest document first; PostgreSQL: the order of the GIN bitmap),
-  without sorting, and reading stops there. Past it the total says "more than" (`more`), and
-  when more statements match than that, the rest of them are left unranked and unshown.
+- The other matches follow, read in the index's own order without sorting (SQLite: newest
+  document first; PostgreSQL: the order of the GIN bitmap). When the title matches do not fill
+  the page asked for, the first SCORED_OTHERS of them are ranked by relevance over the whole
+  document (bm25 weighting the title 10, the names 4 and the body 1; ts_rank with the weights
+  A title, B names, C body); any further ones follow in the index's order.
+- Reading stops at RANKED_AT_MOST statements: up to there the total is exact, past it the page
+  says "more than" that many (`more`) and shows no further pages.
 """
 
 import re
@@ -320,7 +320,7 @@ def _sqlite_everywhere(cursor, match, where, params, count, scored):
     if scored:
         score = f"-bm25({table}, 10.0, 1.0, 4.0)"
         _sqlite_matches(cursor, table, score, match, where, params, scored)
-        if found.read(cursor, scored) or found.last_document is None:
+        if found.read(cursor, scored):
             return found.scores
     # The rest unscored, from where the scored ones stopped.
     _sqlite_matches(cursor, table, "NULL", match, where, params, count, below=found.last_document)
@@ -371,18 +371,19 @@ def _index_preferred():
         yield
 
 
-def _postgres_matches(cursor, vector, score, text, where, params, count) -> _Found:
+def _postgres_matches(vector, score, text, where, params, count) -> _Found:
     # The documents come in the order of the index's bitmap; a cursor on the server stops the
     # scan once `count` statements are read.
     found = _Found()
+    selected = "NULL::real" if score is None else score
     with connection.chunked_cursor() as lazy:
         lazy.execute(
-            f"""SELECT d.statement_id, d.id, {score}
+            f"""SELECT d.statement_id, d.id, {selected}
                 FROM statements_searchdocument d
                 JOIN statements_statement s ON s.id = d.statement_id
                 WHERE {vector} @@ {_PG_QUERY} AND {where}
                 LIMIT %s""",  # noqa: S608 - only our own clauses
-            [text] * (6 if score != "NULL::real" else 3) + params + [_documents_for(count)],
+            [text] * (3 if score is None else 6) + params + [_documents_for(count)],
         )
         found.read(lazy, count)
     return found
@@ -390,12 +391,12 @@ def _postgres_matches(cursor, vector, score, text, where, params, count) -> _Fou
 
 def _postgres_titles(cursor, text, where, params, count):
     score = f"ts_rank(d.title_vector, {_PG_QUERY})"
-    found = _postgres_matches(cursor, "d.title_vector", score, text, where, params, count)
+    found = _postgres_matches("d.title_vector", score, text, where, params, count)
     return {pk: float(score) for pk, score in found.scores.items()}
 
 
 def _postgres_everywhere(cursor, text, where, params, count, scored):
-    found = _postgres_matches(cursor, "d.vector", "NULL::real", text, where, params, count)
+    found = _postgres_matches("d.vector", None, text, where, params, count)
     if scored:
         # Only the first statements' vectors are read to score them, by their documents' ids.
         documents = [
