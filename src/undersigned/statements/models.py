@@ -253,7 +253,8 @@ class SearchDocument(models.Model):
     """A statement's searchable text in one language, signatory names included.
 
     The full-text index over it is the database's own: FTS5 on SQLite, a generated tsvector
-    with a GIN index on PostgreSQL (see migration 0003 and statements/search.py).
+    with a GIN index on PostgreSQL, and a small one over the titles alone (see migrations 0004
+    and 0006 and statements/search.py).
     """
 
     statement = models.ForeignKey(
