@@ -35,10 +35,22 @@ proxy_buffers 16 16k;
 """
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """Return a free loopback port, never one this run has handed out already.
+
+    The probe's port is free again once the probe closes, so two calls before anything listens
+    could otherwise return the same port (nginx and the SMTP sink once did).
+    """
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 class Processes:
