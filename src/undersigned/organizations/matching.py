@@ -1321,7 +1321,7 @@ def _compounds(
 ) -> float:
     """Match a word written as one on one side and as two or three on the other, in place."""
     penalty = 0.0
-    for free_j, free_s in ((free_l, free_r), (free_r, free_l)):
+    for free_j, free_s, joined_left in ((free_l, free_r, True), (free_r, free_l, False)):
         if len(free_s) < 2:
             continue
         for word in [w for w in free_j if len(w.text) >= 6]:
@@ -1330,7 +1330,8 @@ def _compounds(
                 free_j.remove(word)
                 for part in run:
                     free_s.remove(part)
-                    pairs.append((word, part))
+                    # Pairs are (left, right) whichever side wrote the word as one.
+                    pairs.append((word, part) if joined_left else (part, word))
                 penalty += 1
                 _note(notes, f"{word.text} written as {' '.join(w.text for w in run)}")
     return penalty
