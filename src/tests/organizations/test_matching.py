@@ -312,6 +312,14 @@ def test_compare_is_symmetric_on_labelled_names(data):
     assert compare(a, b).score == compare(b, a).score
 
 
+def test_a_word_written_as_one_scores_the_same_from_either_side():
+    hyphenated = "Inter-Regional Coalition dealing with the problems of Children with Disabilities"
+    joined = "Interregional Coalition dealing with the problems of Children with Disabilities"
+    forward, backward = compare(hyphenated, joined), compare(joined, hyphenated)
+    assert forward.score == backward.score
+    assert "order" not in backward.explanation
+
+
 def test_no_two_differently_labelled_names_match():
     rows = labelled_names()
     index = NameIndex((i, [name]) for i, (_, name) in enumerate(rows))
