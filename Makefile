@@ -44,6 +44,7 @@ run: install messages
 lint: $(STAMP)
 	$(BIN)/ruff check src eval bench
 	$(BIN)/ruff format --check src eval bench
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src eval bench
