@@ -40,6 +40,23 @@ def seven_statements(statement_factory, page_size):
 # --- entries ---
 
 
+@pytest.mark.django_db
+def test_entry_titles_follow_the_page_heading_without_skipping_a_level(
+    client, category_factory, statement_factory
+):
+    category = category_factory(slug="assembly", name_en="Assembly")
+    statement_factory(slug="on-assembly").categories.add(category)
+    for address, level in [
+        ("/en/statements/", "h2"),  # straight under the page's h1
+        ("/en/statements/categories/assembly/", "h2"),
+        ("/en/", "h3"),  # under the home page's h2 sections
+    ]:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        tags = {node.tag for node in parse(response).css(".statement-card-title")}
+        assert tags == {level}, address
+
+
 def test_each_archive_entry_shows_title_date_categories_signatory_count_and_excerpt(
     client, statement_factory, category_factory, signatory_factory
 ):
