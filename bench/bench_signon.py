@@ -53,6 +53,7 @@ from harness import (
     database_reset,
     free_port,
     prepare,
+    processes_now,
     production_env,
     redis_flush,
     serve,
@@ -502,17 +503,8 @@ class CpuByPart(threading.Thread):
         return None
 
     def sample(self, *, baseline: bool = False) -> None:
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-                command = Path(entry.path, "cmdline").read_bytes()
-            except OSError:
-                continue
-            name = stat[stat.index("(") + 1 : stat.rindex(")")]
-            fields = stat[stat.rindex(")") + 2 :].split()
-            pid, ticks = int(entry.name), int(fields[11]) + int(fields[12])
+        for pid, name, command, fields in processes_now():
+            ticks = int(fields[11]) + int(fields[12])
             if pid not in self.first:
                 part = self.part(int(fields[3]), name, command)
                 if part is None:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,6 +135,23 @@ def fetch(url: str) -> bytes:
         return response.read()
 
 
+def processes_now() -> Iterator[tuple[int, str, bytes, list[str]]]:
+    """Yield each running process's pid, name, command line and /proc/PID/stat fields.
+
+    The fields start after the name: fields[3] is the session, fields[11:15] the CPU ticks.
+    """
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+            command = Path(entry.path, "cmdline").read_bytes()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        yield int(entry.name), name, command, stat[stat.rindex(")") + 2 :].split()
+
+
 class Machine:
     """How much of the CPU processes other than this benchmark's took: the machine is shared."""
 
@@ -154,16 +172,7 @@ class Machine:
         sessions = {process.pid for _name, process in self.processes.started}
         sessions.add(os.getsid(0))
         total = 0
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = Path(entry.path, "stat").read_text()
-                command = Path(entry.path, "cmdline").read_bytes()
-            except OSError:
-                continue
-            name = stat[stat.index("(") + 1 : stat.rindex(")")]
-            fields = stat[stat.rindex(")") + 2 :].split()
+        for _pid, name, command, fields in processes_now():
             if (
                 int(fields[3]) in sessions
                 or name == "redis-server"
