@@ -3,7 +3,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from selectolax.lexbor import LexborHTMLParser
 
+from undersigned.core.models import AuditEntry
 from undersigned.engagement import services
 from undersigned.engagement.models import Comment, Commenter
 from undersigned.engagement.views import COMMENTER_COOKIE_SALT
@@ -252,6 +254,71 @@ def test_closed_comments_show_no_form_and_refuse_posts(client, statement, coordi
     assert 'id="comment-form"' not in page
     assert post_comment(client, statement).status_code == 403
     assert not Comment.objects.exists()
+
+
+def dashboard_url(statement) -> str:
+    return f"/en/staff/statements/{statement.slug}/signatures/"
+
+
+def test_a_coordinator_closes_and_reopens_comments_from_the_dashboard(
+    client, statement, coordinator
+):
+    client.force_login(coordinator)
+    setting = f"/en/staff/statements/{statement.slug}/comments/"
+    response = client.post(setting, {"closed": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == dashboard_url(statement)
+    dashboard = client.get(dashboard_url(statement)).content.decode()
+    assert "Comments on this statement are closed." in dashboard
+    assert 'id="comments-closed" checked' in dashboard
+    client.logout()
+    assert post_comment(client, statement).status_code == 403
+    assert "Comments are closed." in client.get(statement.get_absolute_url()).content.decode()
+
+    client.force_login(coordinator)
+    client.post(setting, {})  # the box unticked
+    assert (
+        "Comments on this statement are open."
+        in client.get(dashboard_url(statement)).content.decode()
+    )
+    client.logout()
+    assert post_comment(client, statement).status_code == 302
+    assert list(
+        AuditEntry.objects.filter(statement=statement).order_by("pk").values_list("action", "actor")
+    ) == [
+        ("comments_closed", coordinator.pk),
+        ("comments_opened", coordinator.pk),
+    ]
+
+
+def test_only_staff_can_close_comments(client, statement, django_user_model):
+    reader = django_user_model.objects.create_user("reader", "reader@example.am")
+    client.force_login(reader)
+    client.post(f"/en/staff/statements/{statement.slug}/comments/", {"closed": "on"})
+    assert post_comment(Client(), statement).status_code == 302  # still open
+
+
+def test_the_dashboard_counts_the_statements_comments_by_status(client, statement, coordinator):
+    commenter = Commenter.objects.create(email="a@example.am")
+    for status in ["pending", "pending", "approved"]:
+        Comment.objects.create(
+            statement=statement, commenter=commenter, name="A", body="Text", status=status
+        )
+    client.force_login(coordinator)
+    page = LexborHTMLParser(client.get(dashboard_url(statement)).content.decode())
+    section = page.css_first(".dashboard-comments")
+    shown = dict(
+        zip(
+            [dt.text() for dt in section.css("dt")],
+            [dd.text() for dd in section.css("dd")],
+            strict=True,
+        )
+    )
+    assert shown["Awaiting moderation"] == "2"
+    assert shown["Published"] == "1"
+    assert shown["Spam"] == "0"
+    moderate = section.css_first("dd a").attributes["href"]
+    assert moderate == f"/en/admin/engagement/comment/?q={statement.slug}&status=pending"
 
 
 def test_comment_text_is_plain_and_its_links_are_made_safe(client, statement, coordinator):

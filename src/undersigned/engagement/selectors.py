@@ -44,6 +44,33 @@ def comments_open(*, statement: Statement) -> bool:
     ).exists()
 
 
+@dataclass(frozen=True)
+class CommentsOverview:
+    """What the coordinators' dashboard shows of a statement's comments."""
+
+    closed: bool
+    counts: list[tuple[str, str, int]]  # (status, its label, how many comments)
+
+
+def comments_overview(*, statement: Statement) -> CommentsOverview:
+    """Return whether comments are closed and how many comments each status holds."""
+    found = dict(
+        Comment.objects.filter(statement=statement)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return CommentsOverview(
+        closed=StatementEngagement.objects.filter(
+            statement=statement, comments_closed=True
+        ).exists(),
+        counts=[
+            (value, str(label), found.get(value, 0)) for value, label in Comment.Status.choices
+        ],
+    )
+
+
 def statement_comments(*, statement: Statement) -> list[Comment]:
     """Return the published comments, oldest first, each with its published replies."""
     replies = Comment.objects.published().order_by("created_at", "pk")

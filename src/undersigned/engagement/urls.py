@@ -17,4 +17,9 @@ urlpatterns = [
         name="newsletter_unsubscribe",
     ),
     path("newsletter/subscribers.csv", views.newsletter_export, name="newsletter_export"),
+    path(
+        "staff/statements/<slug:slug>/comments/",
+        views.comments_setting,
+        name="comments_setting",
+    ),
 ]

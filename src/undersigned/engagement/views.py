@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from undersigned.engagement import selectors, services
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
 from undersigned.signatures.ratelimit import Limited, client_ip, hit
+from undersigned.statements.models import Statement
 from undersigned.statements.selectors import statement_for_page
 
 COMMENTER_COOKIE_SALT = "undersigned.engagement.commenter"
@@ -380,3 +381,19 @@ def subscribers_csv(subscribers) -> HttpResponse:
 def newsletter_export(request: HttpRequest) -> HttpResponse:
     """Every subscriber as CSV, for staff."""
     return subscribers_csv(selectors.subscribers_for_export())
+
+
+@staff_member_required
+@require_http_methods(["POST"])
+def comments_setting(request: HttpRequest, slug: str) -> HttpResponse:
+    """Close or reopen a statement's comments from the coordinators' dashboard."""
+    statement = get_object_or_404(Statement, slug=slug)
+    closed = request.POST.get("closed") == "on"
+    services.comments_close(statement=statement, closed=closed, by=request.user)
+    messages.success(
+        request,
+        _("Comments on this statement are closed.")
+        if closed
+        else _("Comments on this statement are open."),
+    )
+    return redirect("signatures:dashboard", slug=slug)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page, generations
+from undersigned.engagement.selectors import comments_overview
 from undersigned.signatures import exports, ratelimit, selectors, services
 from undersigned.signatures.forms import (
     AttachForm,
@@ -287,6 +288,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "erase_form": EraseForm(),
             "versions": selectors.statement_versions(statement=statement),
             "supporters": selectors.supporter_dashboard_counts(statement=statement),
+            "comments": comments_overview(statement=statement),
         },
     )
 
