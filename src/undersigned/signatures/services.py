@@ -4,6 +4,7 @@ Views, admin actions and tasks all call these. Each state change leaves an audit
 of them records contact data, so erasing a signer's contact data leaves the log intact.
 """
 
+import base64
 import logging
 import secrets
 import uuid
@@ -21,6 +22,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.audit import audit_record
@@ -934,8 +936,19 @@ def supporter_sign_up(
     _supporter_mail_later(supporter_id=supporter.pk, kind=kind)
 
 
+def _supporter_confirm_token(key: str) -> str:
+    """Return the confirmation link's token for the mail with this key.
+
+    Derived from the key (with the secret key), not drawn at random: a mail sent again after a
+    crash (see _outbound_send) carries the same link as the first copy, so whichever copy the
+    supporter opens works.
+    """
+    digest = salted_hmac("undersigned.supporter-confirm", key, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 def _supporter_mail_compose(
-    *, supporter: Supporter, kind: str
+    *, supporter: Supporter, kind: str, key: str | None = None
 ) -> tuple[EmailMultiAlternatives, list[str]]:
     tokens: list[str] = []
     context: dict = {
@@ -948,7 +961,7 @@ def _supporter_mail_compose(
         context["statement_title"] = text_shown.title if text_shown else supporter.statement.slug
         context["statement_url"] = settings.SITE_URL + supporter.statement.get_absolute_url()
         if kind == "support_confirm":
-            token = secrets.token_urlsafe(32)
+            token = _supporter_confirm_token(key or uuid.uuid4().hex)
             # The link's digest lives on the supporter's own row: issuing it touches nothing else.
             Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(
                 confirm_digest=SignOnToken.digest_of(token),
@@ -980,7 +993,7 @@ def supporter_mail_deliver(*, supporter_id: int, kind: str, key: str) -> str:
     return _outbound_send(
         key=key,
         kind=kind,
-        compose=lambda: _supporter_mail_compose(supporter=supporter, kind=kind),
+        compose=lambda: _supporter_mail_compose(supporter=supporter, kind=kind, key=key),
         language=supporter.language,
         supporter=supporter,
     )
