@@ -137,3 +137,37 @@ def test_staff_see_view_counts_in_the_admin(statement, admin_client):
     page = admin_client.get("/en/admin/engagement/statementengagement/").content.decode()
     assert "On the freedom of assembly" in page
     assert '<td class="field-view_count">1</td>' in page
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache of a production deployment: django-redis, here on Redis database 12."""
+    import redis
+
+    from tests.conftest import require
+
+    url = "redis://127.0.0.1:6379/12"
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=2)
+        reachable = bool(client.ping())
+    except redis.RedisError:
+        reachable = False
+    require(reachable, f"Redis is not reachable at {url}")
+    client.flushdb()
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url}}
+    yield client
+    client.flushdb()
+
+
+def test_with_redis_buffered_views_never_expire_and_reach_the_database(
+    statement, redis_cache, django_capture_on_commit_callbacks
+):
+    for number in range(3):
+        reader(f"203.0.113.{number + 1}").get(statement.get_absolute_url())
+    assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 3}
+    [key] = redis_cache.keys(f"*{viewcount.BUFFER_PREFIX}{statement.slug}")
+    assert redis_cache.ttl(key) == -1  # kept until the flush takes it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert view_counts_flush() == 3
+    assert views_in_database(statement) == 3
+    assert viewcount.buffered_counts([statement.slug]) == {}
