@@ -166,6 +166,16 @@ def open_statement(statement_factory):
     )
 
 
+def mail_text(message) -> str:
+    """Return the plain-text part of a received message."""
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def mail_parts(message) -> tuple[str, str]:
+    """Return the plain-text and HTML parts of a received message."""
+    return mail_text(message), message.get_body(preferencelist=("html",)).get_content()
+
+
 class SMTPCollector:
     """Messages an aiosmtpd server received, parsed."""
 

@@ -23,7 +23,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import SMTPCollector
+from tests.conftest import SMTPCollector, mail_text
 from undersigned.core.messageid import message_id_for
 from undersigned.core.worker import machine_name
 from undersigned.signatures import services
@@ -212,10 +212,6 @@ def test_a_running_worker_requeues_the_task_of_a_worker_that_died_meanwhile(
     assert f"Requeued task id={task.pk}" in start_worker.logs()
 
 
-def _text(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
 def _supporter(statement_factory):
     statement = statement_factory(translation__title="On the right to protest")
     services.supporter_sign_up(
@@ -299,7 +295,7 @@ def test_a_mail_sent_but_not_recorded_before_a_crash_goes_again_with_the_same_me
     second = mail_over_smtp.wait_for(2)[1]
     assert second["Message-ID"] == first["Message-ID"] == message_id_for(key)
     # Both copies carry the same link, and it confirms: whichever one the supporter opens.
-    [link] = set(re.findall(r"/support/confirm/([\w-]+)/", _text(first) + _text(second)))
+    [link] = set(re.findall(r"/support/confirm/([\w-]+)/", mail_text(first) + mail_text(second)))
     services.supporter_confirm(token=link)
     copy = OutboundEmail.objects.get()
     assert (copy.status, copy.attempts) == (OutboundEmail.Status.SENT, 2)

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from tests.conftest import mail_parts as parts
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, SignOnRequest, SignOnToken
 from undersigned.signatures.selectors import statement_text_hash
@@ -27,12 +28,6 @@ def sign(client, statement, language="en", **overrides):
     response = client.post(f"/{language}/statements/{statement.slug}/sign/", data)
     assert response.status_code == 302, response.content.decode()
     return SignOnRequest.objects.latest("pk")
-
-
-def parts(message):
-    text = message.get_body(preferencelist=("plain",)).get_content()
-    html = message.get_body(preferencelist=("html",)).get_content()
-    return text, html
 
 
 def link(text, kind):

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.test import Client
 
+from tests.conftest import mail_parts as parts
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, Supporter
 
@@ -27,12 +28,6 @@ def support(client, statement, language="en", **overrides):
         **overrides,
     }
     return client.post(f"/{language}/statements/{statement.slug}/support/", data)
-
-
-def parts(message):
-    text = message.get_body(preferencelist=("plain",)).get_content()
-    html = message.get_body(preferencelist=("html",)).get_content()
-    return text, html
 
 
 def confirm_path(text, settings):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.conftest import mail_text as text_of
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
 from undersigned.statements.models import StatementVersion
@@ -66,10 +67,6 @@ def edit_body(statement, body):
     translation = statement.translations.get(language="en")
     translation.body = body
     translation.save()
-
-
-def text_of(message):
-    return message.get_body(preferencelist=("plain",)).get_content()
 
 
 def by_recipient(messages):
