@@ -264,22 +264,31 @@ def test_the_newsletter_forms_can_be_used_with_the_keyboard_alone(page, content)
     ]
 
 
-def test_the_sign_on_form_can_be_used_with_the_keyboard_alone(page, content):
+def sign_on_by_keyboard(page, organization: str, fields: list[tuple[str, str]]) -> None:
+    """Fill the open statement's sign-on form with Tab and typing alone, and send it."""
     page.goto("/en/statements/open-for-signature/")
     tab_to(page, "[name=organization_name]")
-    page.keyboard.type("Civic Network")
+    page.keyboard.type(organization)
     page.keyboard.press("Escape")  # closes the type-ahead's suggestions
-    for name, text in [
-        ("contact_name", "Anahit Petrosyan"),
-        ("contact_role", "Director"),
-        ("contact_email", "anahit@civic.example.am"),
-    ]:
+    for name, text in fields:
         tab_to(page, f"[name={name}]")
         page.keyboard.type(text)
     tab_to(page, "[name=declaration]")
     page.keyboard.press("Space")
     tab_to(page, "form[data-signon-form] button[type=submit]")
     page.keyboard.press("Enter")
+
+
+def test_the_sign_on_form_can_be_used_with_the_keyboard_alone(page, content):
+    sign_on_by_keyboard(
+        page,
+        "Civic Network",
+        [
+            ("contact_name", "Anahit Petrosyan"),
+            ("contact_role", "Director"),
+            ("contact_email", "anahit@civic.example.am"),
+        ],
+    )
     page.get_by_role("heading", name="Check your email").wait_for()
 
 
@@ -550,22 +559,16 @@ def test_every_sign_on_and_support_page_passes_axe_core(page, sign_on_pages, axe
 
 
 def test_sign_on_errors_are_announced_and_lead_to_their_fields_from_the_keyboard(page, content):
-    page.goto("/en/statements/open-for-signature/")
-    tab_to(page, "[name=organization_name]")
-    page.keyboard.type("Member")  # three organisations have names like it: a second step
-    page.keyboard.press("Escape")
-    for name, text in [
-        ("contact_name", "Anahit Petrosyan"),
-        ("contact_role", "Director"),
-        ("contact_email", "anahit@member"),  # the browser lets it through, the server does not
-        ("contact_phone", "call me"),
-    ]:
-        tab_to(page, f"[name={name}]")
-        page.keyboard.type(text)
-    tab_to(page, "[name=declaration]")
-    page.keyboard.press("Space")
-    tab_to(page, "form[data-signon-form] button[type=submit]")
-    page.keyboard.press("Enter")
+    sign_on_by_keyboard(
+        page,
+        "Member",  # three organisations have names like it: a second step
+        [
+            ("contact_name", "Anahit Petrosyan"),
+            ("contact_role", "Director"),
+            ("contact_email", "anahit@member"),  # the browser lets it through, the server not
+            ("contact_phone", "call me"),
+        ],
+    )
     page.wait_for_url(re.compile(r"/sign/$"))
 
     # The errors are read out first, each one tied to its field.
