@@ -73,6 +73,8 @@ eval: $(STAMP)
 	$(BIN)/python eval/evaluate.py
 
 bench: install messages
+	@for tool in nginx wrk; do command -v $$tool >/dev/null 2>&1 || test -x /usr/sbin/$$tool || { \
+		echo "make bench needs Debian's $$tool: apt-get install nginx wrk"; exit 1; }; done
 	$(BIN)/python bench/run.py
 
 clean:

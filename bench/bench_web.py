@@ -10,12 +10,13 @@ sets up everything else itself, removing it at the end:
 - 3,000 organisations, 300 published statements in English, Armenian and Russian, and one
   statement open for signature with 150 signatories in the three languages;
 - gunicorn through ``undersigned serve`` and the worker through ``undersigned worker``;
-- nginx serving the statement page's HTML, fetched once, as a static file (the ceiling), and
-  balancing over one or two single-worker app servers (the scale-out rows).
+- nginx serving the statement page's HTML, fetched once, as a static file (the ceiling),
+  balancing over one or two single-worker app servers (the scale-out rows), and, as deployed,
+  over two with its page cache (deploy/nginx-page-cache.conf) in front.
 
 wrk drives the load from a second process on loopback. Every request to the app comes from
 a new reader: no cookies, and a distinct User-Agent, so that each one is counted as a view,
-gets its own CSRF token and cookie, and cannot be answered with 304.
+and cannot be answered with 304 by the app or by nginx.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from harness import (
     NGINX,
+    PAGE_CACHE_CONF,
     PROXY_CONF,
     ROOT,
     UNDERSIGNED,
@@ -45,6 +47,7 @@ from harness import (
     database_reset,
     fetch,
     free_port,
+    page_cache_path,
     prepare,
     production_env,
     redis_flush,
@@ -101,6 +104,7 @@ http {
   fastcgi_temp_path %(tmp)s/fastcgi;
   uwsgi_temp_path %(tmp)s/uwsgi;
   scgi_temp_path %(tmp)s/scgi;
+  %(page_cache_path)s
 
   # The ceiling: the statement page's HTML as a file.
   server {
@@ -126,6 +130,15 @@ http {
   server {
     listen 127.0.0.1:%(lb_two)s;
     location / { proxy_pass http://two_app_servers; include %(tmp)s/proxy.conf; }
+  }
+  # As deployed: the two app servers behind nginx with its page cache.
+  server {
+    listen 127.0.0.1:%(lb_cached)s;
+    location / {
+      proxy_pass http://two_app_servers;
+      include %(tmp)s/proxy.conf;
+      include %(tmp)s/page-cache.conf;
+    }
   }
 }
 """
@@ -316,7 +329,7 @@ def main() -> int:
         (tmp / folder).mkdir()
     env = production_env(tmp / "var", db_name=DB_NAME, redis_url=REDIS_URL)
     processes = Processes(tmp / "logs")
-    ports = {name: free_port() for name in ("app", "app_a", "app_b", "static", "lb1", "lb2")}
+    ports = {name: free_port() for name in ("app", "app_a", "app_b", "static", "lb1", "lb2", "lbc")}
     started = time.monotonic()
     try:
         database_reset(DB_NAME)
@@ -342,7 +355,11 @@ def main() -> int:
             scripts[name] = tmp / f"{name}.lua"
             quoted = ", ".join(f'"{path}"' for path in paths)
             scripts[name].write_text(READERS_LUA % {"paths": quoted})
+        beacon = re.search(rb'<img class="view-beacon" src="([^"]+)"', html).group(1).decode()
+        scripts["beacon"] = tmp / "beacon.lua"
+        scripts["beacon"].write_text(READERS_LUA % {"paths": f'"{beacon}"'})
         (tmp / "proxy.conf").write_text(PROXY_CONF)
+        (tmp / "page-cache.conf").write_text(PAGE_CACHE_CONF)
         (tmp / "nginx.conf").write_text(
             NGINX_CONF
             % {
@@ -353,6 +370,8 @@ def main() -> int:
                 "app_b": ports["app_b"],
                 "lb_one": ports["lb1"],
                 "lb_two": ports["lb2"],
+                "lb_cached": ports["lbc"],
+                "page_cache_path": page_cache_path(tmp / "page-cache"),
             }
         )
         nginx = processes.start(
@@ -397,6 +416,17 @@ def main() -> int:
         one = measure(f"http://127.0.0.1:{ports['lb1']}{page}", scripts["statement"])
         serve(processes, env, "app_b", ports["app_b"], 1, args.threads)
         two = measure(f"http://127.0.0.1:{ports['lb2']}{page}", scripts["statement"])
+
+        # As deployed: nginx's page cache in front of the two app servers.
+        cached_base = f"http://127.0.0.1:{ports['lbc']}"
+        cached = []
+        for label, path, script in (
+            ("statement page, 150 signatories", page, "statement"),
+            ("archive page", "/en/statements/", "archive"),
+            (f"search, {len(SEARCHES)} queries in turn", "/en/search/", "search"),
+            ("the page's view image (counts the reader)", beacon, "beacon"),
+        ):
+            cached.append((label, measure(cached_base + path, scripts[script]), ceiling))
     finally:
         processes.stop_all()
         with contextlib.suppress(Exception):
@@ -414,9 +444,32 @@ def main() -> int:
         f"{len(html) / 1024:.0f} KiB of HTML. Set-up took {setup_seconds:.0f} s."
     )
     print()
+    print(
+        "As deployed (deploy/nginx.conf): nginx with its page cache "
+        "(deploy/nginx-page-cache.conf) in front of two app servers of one worker process each:"
+    )
+    print()
     print("| what | requests/s | p50 | p99 | ratio to nginx | others' CPU |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for label, figures, base_figures in results:
+    print(row(*results[0]))
+    for label, figures, base_figures in cached:
+        print(row(label, figures, base_figures))
+    print()
+    print(
+        "The page is the same for every reader, so nginx serves it from its cache until the "
+        "end of the second and then revalidates with the app (a 304, or the new page after a "
+        "change). Each reader's browser also fetches the view image, which the app answers "
+        "(the last row)."
+    )
+    print()
+    print(
+        f"The app servers alone: one `undersigned serve` of {args.workers} worker processes "
+        f"× {args.threads} threads, its own page cache in Redis, no nginx in front:"
+    )
+    print()
+    print("| what | requests/s | p50 | p99 | ratio to nginx | others' CPU |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for label, figures, base_figures in results[1:]:
         print(row(label, figures, base_figures))
     print()
     print(
@@ -433,7 +486,9 @@ def main() -> int:
     print(row("one", one, None).replace("| 1 |", "| |"))
     gain = two.requests_per_second / one.requests_per_second
     print(row("two", two, None).replace("| 1 |", f"| ×{gain:.2f} |"))
-    failed = any(not figures.ok for _label, figures, _base in results) or not (one.ok and two.ok)
+    failed = any(not figures.ok for _label, figures, _base in results + cached) or not (
+        one.ok and two.ok
+    )
     return 1 if failed else 0
 
 

@@ -35,6 +35,19 @@ proxy_set_header X-Forwarded-Proto $scheme;
 proxy_buffers 16 16k;
 """
 
+# Readers' pages kept by nginx, exactly as deployed; the http block needs PAGE_CACHE_PATH.
+PAGE_CACHE_CONF = (ROOT / "deploy" / "nginx-page-cache.conf").read_text()
+
+
+def page_cache_path(folder: Path) -> str:
+    """Return nginx's proxy_cache_path line for a cache kept in the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o777)  # nginx's worker processes run as another user
+    return (
+        f"proxy_cache_path {folder} levels=1:2 keys_zone=undersigned_pages:20m "
+        "max_size=1g inactive=1d use_temp_path=off;"
+    )
+
 
 _HANDED_OUT: set[int] = set()
 

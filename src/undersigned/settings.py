@@ -52,8 +52,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Readers: counts statement views in the cache, after the (possibly cached) page is served.
-    "undersigned.engagement.middleware.StatementViewMiddleware",
 ]
 
 ROOT_URLCONF = "undersigned.urls"
@@ -127,6 +125,9 @@ if REDIS_URL:
 # for at most this long after it (0: everyone renders at once).
 PAGE_CACHE_STALE_MS = env_int("PAGE_CACHE_STALE_MS", 500)
 # --- end Scale ---
+
+# The archive's organisation filter offers this many, those that signed most; the registry has all.
+ARCHIVE_FILTER_ORGANIZATIONS = env_int("ARCHIVE_FILTER_ORGANIZATIONS", 100)
 
 # Whole pages for anonymous readers, invalidated precisely (see core/pagecache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -5,6 +5,8 @@ database, so nothing needs migrating; Redis database 13 holds their shared cache
 """
 
 import os
+import pwd
+import shutil
 import socket
 import subprocess
 import sys
@@ -171,3 +173,122 @@ def test_a_rate_limit_holds_across_both_app_servers(app_servers):
         statuses = exhaust()
     # Six look-ups in all, whichever server took them; then both refuse.
     assert statuses == [200] * LOOKUP_LIMIT + [429] * 4
+
+
+NGINX_CONF = """
+daemon off;
+user {user};
+worker_processes 2;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}/client_body;
+  proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi;
+  scgi_temp_path {tmp}/scgi;
+  proxy_cache_path {tmp}/cache levels=1:2 keys_zone=undersigned_pages:20m
+                   max_size=100m inactive=1d use_temp_path=off;
+  upstream undersigned_app {{
+    least_conn;
+    server {a};
+    server {b};
+    keepalive 8;
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://undersigned_app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      include {root}/deploy/nginx-page-cache.conf;
+    }}
+  }}
+}}
+"""
+
+
+@pytest.fixture
+def nginx_in_front(app_servers, tmp_path):
+    """nginx on loopback, balancing over both app servers with deploy/nginx-page-cache.conf."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    require(Path(nginx).exists(), "nginx is not installed (Debian package nginx)")
+    folder = tmp_path / "nginx"
+    (folder / "cache").mkdir(parents=True)
+    port = _free_port()
+    (folder / "nginx.conf").write_text(
+        NGINX_CONF.format(
+            tmp=folder,
+            user=pwd.getpwuid(os.geteuid()).pw_name,  # its workers can enter the test's folder
+            root=Path(__file__).resolve().parents[3],
+            port=port,
+            a=app_servers[0].removeprefix("http://"),
+            b=app_servers[1].removeprefix("http://"),
+        )
+    )
+    process = subprocess.Popen(
+        [nginx, "-e", str(folder / "nginx-error.log"), "-p", str(folder), "-c", "nginx.conf"],
+        stdout=subprocess.DEVNULL,
+        stderr=(folder / "nginx.out").open("wb"),
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 10
+        while _get_or_none(f"{url}/robots.txt") != 200:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"nginx did not start: {(folder / 'nginx.out').read_text()}")
+            time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.multiprocess
+def test_nginx_serves_readers_pages_itself_and_shows_a_new_signatory_within_a_second(
+    nginx_in_front, statement_factory, signatory_factory, organization_factory
+):
+    statement = statement_factory(translation__title="On the right to protest")
+    url = f"{nginx_in_front}/en/statements/{statement.slug}/"
+    statuses = [_get(url)[1].get("X-Cache-Status") for _ in range(3)]
+    assert statuses[0] == "MISS"
+    assert statuses[-1] in ("HIT", "REVALIDATED")  # from nginx, or a 304 from the app
+    assert "Lori Youth Initiative" not in _get(url)[2]
+
+    signatory_factory(
+        statement=statement, organization=organization_factory(name="Lori Youth Initiative")
+    )
+    committed = time.monotonic()
+    while "Lori Youth Initiative" not in _get(url)[2]:
+        assert time.monotonic() - committed < 5, "nginx kept the old page for 5 s"
+        time.sleep(0.01)
+    # To the end of the second it was stored in, then one render: never a second more.
+    assert time.monotonic() - committed < 1.0 + 0.5
+
+
+@pytest.mark.multiprocess
+def test_nginx_never_shares_a_page_with_a_token_or_a_signed_in_visitor(
+    nginx_in_front, statement_factory
+):
+    statement = statement_factory(translation__title="On the right to protest")
+    support = f"{nginx_in_front}/en/statements/{statement.slug}/support/"
+    first, second = _get(support), _get(support)
+    assert first[0] == second[0] == 200
+    assert second[1].get("X-Cache-Status") in (None, "MISS", "BYPASS", "EXPIRED")
+    tokens = [
+        page.split('name="csrfmiddlewaretoken" value="')[1][:20] for page in (first[2], second[2])
+    ]
+    assert tokens[0] != tokens[1]  # each visitor got their own
+
+    page = f"{nginx_in_front}/en/statements/{statement.slug}/"
+    _get(page)
+    request = urllib.request.Request(
+        page, headers={"User-Agent": "Mozilla/5.0 (editor)", "Cookie": "sessionid=abc"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["X-Cache-Status"] == "BYPASS"

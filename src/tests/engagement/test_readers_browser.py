@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from undersigned.engagement import viewcount
 from undersigned.engagement.models import Comment, Commenter, Subscriber, digest_of
 from undersigned.organizations.models import Organization
 from undersigned.signatures import services
@@ -170,6 +171,21 @@ def test_without_javascript_the_panel_still_gives_high_contrast_and_larger_text(
     assert computed(page, "body", "backgroundColor") == "rgb(0, 0, 0)"
     assert computed(page, "body", "color") == "rgb(255, 255, 255)"
     assert computed(page, "html", "fontSize") == "32px"
+    context.close()
+
+
+def test_a_reader_in_a_browser_is_counted_once_even_without_javascript(
+    chromium, live_server, content
+):
+    # A reader's browser: the headless one announces itself and is rightly not counted.
+    agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/141.0 Safari/537.36"
+    context = chromium.new_context(
+        base_url=live_server.url, java_script_enabled=False, user_agent=agent
+    )
+    page = context.new_page()
+    for _ in range(2):
+        page.goto(content.get_absolute_url(), wait_until="load")
+    assert viewcount.buffered_counts([content.slug]) == {content.slug: 1}
     context.close()
 
 

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from undersigned.engagement import viewcount
 from undersigned.engagement.models import Comment, Commenter, FriendMessage, Subscriber
 from undersigned.engagement.services import readers_data_expire
 
@@ -39,7 +40,10 @@ def test_unconfirmed_data_expires_and_friends_addresses_are_forgotten(statement_
 
 def test_the_flush_command_adds_waiting_views(statement_factory, capsys):
     statement = statement_factory()
-    Client(HTTP_USER_AGENT="Mozilla/5.0 Firefox/140.0").get(f"/en/statements/{statement.slug}/")
+    key = viewcount.beacon_key(statement.slug)
+    Client(HTTP_USER_AGENT="Mozilla/5.0 Firefox/140.0").get(
+        f"/en/statements/{statement.slug}/seen/{key}.gif"
+    )
     call_command("flush_views")
     assert "Added 1 views." in capsys.readouterr().out
     assert statement.engagement.view_count == 1

@@ -1,8 +1,10 @@
 import pickle
+import re
 from datetime import UTC, datetime
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import Client
 
 from undersigned.engagement import viewcount
@@ -17,6 +19,18 @@ CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/14
 
 def reader(ip: str = "203.0.113.5", agent: str = FIREFOX) -> Client:
     return Client(REMOTE_ADDR=ip, HTTP_USER_AGENT=agent)
+
+
+def read(client: Client, url: str, **headers) -> HttpResponse:
+    """Load a statement page as a browser does: the page, then the view image it carries."""
+    page = client.get(url, **headers)
+    assert page.status_code == 200
+    [beacon] = re.findall(r'<img class="view-beacon" src="([^"]+)"', page.content.decode())
+    image = client.get(beacon, **headers)
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/gif"
+    assert image["Cache-Control"] == "private, no-store"
+    return page
 
 
 @pytest.fixture
@@ -34,7 +48,7 @@ def test_views_wait_in_the_cache_and_reach_the_database_in_one_flush(
 ):
     url = statement.get_absolute_url()
     for ip in ("203.0.113.5", "203.0.113.6", "198.51.100.7"):
-        assert reader(ip).get(url).status_code == 200
+        assert read(reader(ip), url).status_code == 200
     assert views_in_database(statement) == 0
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 3}
 
@@ -42,25 +56,44 @@ def test_views_wait_in_the_cache_and_reach_the_database_in_one_flush(
         assert view_counts_flush() == 3
     assert views_in_database(statement) == 3
     assert viewcount.buffered_counts([statement.slug]) == {}
-    assert "Read 3 times" in reader("192.0.2.1").get(url).content.decode()
+    assert "Read 3 times" in read(reader("192.0.2.1"), url).content.decode()
 
 
 def test_a_view_of_a_cached_page_writes_nothing_to_the_database(
     statement, django_assert_num_queries
 ):
     url = statement.get_absolute_url()
-    reader("203.0.113.5").get(url)  # renders the page and books the period's flush
+    read(reader("203.0.113.5"), url)  # renders the page and books the period's flush
     with django_assert_num_queries(0):
-        reader("203.0.113.99", CHROME).get(url)
+        read(reader("203.0.113.99", CHROME), url)
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 2}
+
+
+def test_the_page_is_the_same_for_every_reader_and_only_its_image_counts(statement):
+    url = statement.get_absolute_url()
+    first = reader("203.0.113.5").get(url)
+    second = reader("198.51.100.7", CHROME).get(url)
+    assert first.content == second.content  # nginx or a CDN may hand out either copy
+    assert not first.cookies and not second.cookies
+    assert viewcount.buffered_counts([statement.slug]) == {}  # loaded, not yet seen
+
+    read(reader("192.0.2.1"), url)
+    assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 1}
+
+
+def test_a_view_image_for_a_made_up_statement_counts_nothing(statement):
+    key = viewcount.beacon_key(statement.slug)
+    assert reader().get(f"/en/statements/{statement.slug}/seen/{key[::-1]}.gif").status_code == 404
+    assert reader().get(f"/en/statements/made-up/seen/{key}.gif").status_code == 404
+    assert viewcount.buffered_counts([statement.slug, "made-up"]) == {}
 
 
 def test_the_same_visitor_within_thirty_minutes_is_counted_once(statement, settings):
     url = statement.get_absolute_url()
     visitor = reader()
     for _ in range(3):
-        visitor.get(url)
-    reader(agent=CHROME).get(url)  # same address, another browser: another person
+        read(visitor, url)
+    read(reader(agent=CHROME), url)  # same address, another browser: another person
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 2}
     assert settings.VIEW_COUNT_REPEAT_MINUTES == 30
 
@@ -80,17 +113,17 @@ def test_the_same_visitor_within_thirty_minutes_is_counted_once(statement, setti
     ids=["no agent", "googlebot", "facebook preview", "telegram preview", "script", "prefetch"],
 )
 def test_bots_and_prefetches_are_not_counted(statement, headers):
-    Client(REMOTE_ADDR="203.0.113.5", **headers).get(statement.get_absolute_url())
+    read(Client(REMOTE_ADDR="203.0.113.5"), statement.get_absolute_url(), **headers)
     assert viewcount.buffered_counts([statement.slug]) == {}
 
 
 def test_staff_looking_at_their_page_are_not_counted(statement, admin_client):
-    admin_client.get(statement.get_absolute_url(), HTTP_USER_AGENT=FIREFOX)
+    read(admin_client, statement.get_absolute_url(), HTTP_USER_AGENT=FIREFOX)
     assert viewcount.buffered_counts([statement.slug]) == {}
 
 
 def test_no_address_is_kept_in_clear_and_the_salt_changes_every_day(statement, monkeypatch):
-    reader("203.0.113.5").get(statement.get_absolute_url())
+    read(reader("203.0.113.5"), statement.get_absolute_url())
     stored = pickle.dumps({key: cache.get(key) for key in cache._cache})
     assert b"203.0.113.5" not in stored
     assert not any("203.0.113.5" in key for key in cache._cache)
@@ -114,25 +147,25 @@ def test_many_waiting_views_are_flushed_at_once_by_the_worker(statement, setting
     settings.VIEW_COUNT_FLUSH_THRESHOLD = 3
     settings.VIEW_COUNT_FLUSH_SECONDS = 3600
     url = statement.get_absolute_url()
-    reader("203.0.113.1").get(url)  # the first of a period flushes (the backend cannot defer)
+    read(reader("203.0.113.1"), url)  # the first of a period flushes (the backend cannot defer)
     assert views_in_database(statement) == 1
-    reader("203.0.113.2").get(url)
+    read(reader("203.0.113.2"), url)
     assert views_in_database(statement) == 1  # waits for the end of the period
-    reader("203.0.113.3").get(url)
-    reader("203.0.113.4").get(url)  # the third waiting view: flushed now
+    read(reader("203.0.113.3"), url)
+    read(reader("203.0.113.4"), url)  # the third waiting view: flushed now
     assert views_in_database(statement) == 4
 
 
 def test_flush_keeps_views_recorded_while_it_ran(statement):
-    reader("203.0.113.1").get(statement.get_absolute_url())
+    read(reader("203.0.113.1"), statement.get_absolute_url())
     counts = viewcount.buffered_counts([statement.slug])
-    reader("203.0.113.2").get(statement.get_absolute_url())  # arrives mid-flush
+    read(reader("203.0.113.2"), statement.get_absolute_url())  # arrives mid-flush
     viewcount.buffered_take(statement.slug, counts[statement.slug])
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 1}
 
 
 def test_staff_see_view_counts_in_the_admin(statement, admin_client):
-    reader().get(statement.get_absolute_url())
+    read(reader(), statement.get_absolute_url())
     view_counts_flush()
     page = admin_client.get("/en/admin/engagement/statementengagement/").content.decode()
     assert "On the freedom of assembly" in page
@@ -163,7 +196,7 @@ def test_with_redis_buffered_views_never_expire_and_reach_the_database(
     statement, redis_cache, django_capture_on_commit_callbacks
 ):
     for number in range(3):
-        reader(f"203.0.113.{number + 1}").get(statement.get_absolute_url())
+        read(reader(f"203.0.113.{number + 1}"), statement.get_absolute_url())
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 3}
     [key] = redis_cache.keys(f"*{viewcount.BUFFER_PREFIX}{statement.slug}")
     assert redis_cache.ttl(key) == -1  # kept until the flush takes it

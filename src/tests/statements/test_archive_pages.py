@@ -295,6 +295,28 @@ def test_the_organisation_choice_offers_those_that_signed_or_published_by_name(
     assert page.css_first("label[for=filter-organization]").text() == "Signed or published by"
 
 
+def test_the_organisation_choice_offers_those_that_signed_most_and_points_to_the_registry(
+    client, settings, organization_factory, statement_factory, signatory_factory
+):
+    settings.ARCHIVE_FILTER_ORGANIZATIONS = 2
+    statements = [statement_factory() for _ in range(3)]
+    for slug, signed in [("often", 3), ("twice", 2), ("once", 1)]:
+        organization = organization_factory(name=slug.title(), slug=slug)
+        for statement in statements[:signed]:
+            signatory_factory(statement=statement, organization=organization)
+    page = parse(client.get("/en/statements/"))
+    options = [o.attributes["value"] for o in page.css("#filter-organization option")]
+    assert options == ["", "often", "twice"]
+    hint = page.css_first("#filter-organization-hint")
+    assert page.css_first("#filter-organization").attributes["aria-describedby"] == hint.id
+    assert hint.css_first("a").attributes["href"] == "/en/organisations/"
+
+    settings.ARCHIVE_FILTER_ORGANIZATIONS = 3
+    page = parse(client.get("/en/statements/?year=2099"))  # another address: rendered anew
+    assert len(page.css("#filter-organization option")) == 4
+    assert page.css_first("#filter-organization-hint") is None
+
+
 def test_the_organisation_choice_shows_and_sorts_the_names_in_the_readers_language(
     client, organization_factory, alias_factory, statement_factory, signatory_factory
 ):

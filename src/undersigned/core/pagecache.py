@@ -12,6 +12,9 @@ and filled in per request, so cached forms still work for every visitor.
 When a busy page changes, one request renders it again while the others keep getting the
 previous version, for at most PAGE_CACHE_STALE_MS after the change: a page is rendered once
 per change, not once per reader who asks while it renders.
+
+nginx in front keeps what the app marks as shared to the end of the current second and then
+revalidates (deploy/nginx-page-cache.conf): readers of a busy page are served by nginx alone.
 """
 
 import hashlib
@@ -178,6 +181,9 @@ def _mark(response: HttpResponse, etag: str, last_modified: str) -> None:
     # Browsers revalidate every time (a cheap 304); a CDN may serve a second-old copy and
     # refresh it in the background, so a change reaches readers within about a second.
     response["Cache-Control"] = settings.PAGE_CACHE_CONTROL
+    # nginx in front (deploy/nginx-page-cache.conf) keeps the page to the end of this second:
+    # its own clock counts whole seconds, and "s-maxage=1" could keep a page for almost two.
+    response["X-Accel-Expires"] = f"@{int(time.time())}"
     patch_vary_headers(response, ["Cookie"])
 
 

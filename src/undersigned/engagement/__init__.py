@@ -2,8 +2,9 @@
 
 How the pieces fit (details in each module):
 
-- View counts (viewcount.py, middleware.py): StatementViewMiddleware counts a view after the
-  statement page is served, cached or not, in the shared cache only; the worker adds them to
+- View counts (viewcount.py, views.statement_seen): the statement page carries a one-pixel
+  image; fetching it counts the view in the shared cache only, so the page itself stays the
+  same for every reader and can be served by nginx or a CDN. The worker adds the counts to
   StatementEngagement in batches (services.view_counts_flush, `undersigned flush_views`).
 - Comments: services.comment_submit decides between published, awaiting moderation and
   awaiting the author's confirmation (COMMENTS_MODERATION). Staff moderate in the admin
@@ -23,5 +24,5 @@ How the pieces fit (details in each module):
   cached page personal. The browser's zoom and the device's dark, high-contrast
   (prefers-contrast, forced-colors) and reduced-motion settings always apply.
 - The comment and newsletter forms sit on pages cached for everyone, so they carry no CSRF
-  token (see views.same_origin_post); the browser's Sec-Fetch-Site / Origin headers guard them.
+  token (see core/origin.py); the browser's Sec-Fetch-Site / Origin headers guard them.
 """

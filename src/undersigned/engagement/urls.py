@@ -6,6 +6,11 @@ app_name = "engagement"
 
 urlpatterns = [
     path("statements/<slug:slug>/comment/", views.comment_create, name="comment_create"),
+    path(
+        "statements/<slug:slug>/seen/<str:key>.gif",
+        views.statement_seen,
+        name="statement_seen",
+    ),
     path("statements/<slug:slug>/send/", views.friend_send, name="friend_send"),
     path("comments/confirm/<str:token>/", views.comment_confirm, name="comment_confirm"),
     path("newsletter/", views.newsletter_subscribe, name="newsletter"),

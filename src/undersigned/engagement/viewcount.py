@@ -1,6 +1,9 @@
 """Count statement views in the shared cache, never writing to the database per request.
 
-A view is counted when a person (not a known bot or a prefetch) gets a statement page. The
+A view is counted when a person (not a known bot or a prefetch) loads a statement page: the
+page carries a one-pixel image whose address is signed for the statement, and fetching it
+counts the view. The page itself is then the same for every reader, so nginx or a CDN can
+serve it without asking the app; the image is never cached. The
 same visitor is counted once per VIEW_COUNT_REPEAT_MINUTES: the cache remembers a hash of
 their address and browser, salted with a random value that is replaced every day and never
 stored anywhere else, so no address can be read back, and yesterday's hashes cannot be linked
@@ -21,6 +24,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from undersigned.signatures.ratelimit import client_ip
 
@@ -64,6 +68,15 @@ def visitor_digest(request: HttpRequest, slug: str) -> str:
         [_daily_salt(), client_ip(request), request.headers.get("User-Agent", ""), slug]
     )
     return hashlib.blake2b(material.encode(), digest_size=16).hexdigest()
+
+
+def beacon_key(slug: str) -> str:
+    """Return the key that lets the view image of this statement count: no made-up slugs."""
+    return salted_hmac("undersigned.engagement.views", slug, algorithm="sha256").hexdigest()[:16]
+
+
+def beacon_key_valid(slug: str, key: str) -> bool:
+    return constant_time_compare(beacon_key(slug), key)
 
 
 def _increment(key: str) -> int:

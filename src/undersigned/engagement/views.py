@@ -1,20 +1,21 @@
 """Readers' forms and private links: parse, call a service, render. None of these is cached."""
 
+import base64
 import csv
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from undersigned.engagement import selectors, services
+from undersigned.core.origin import same_origin_post
+from undersigned.engagement import selectors, services, viewcount
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
 from undersigned.signatures.ratelimit import Limited, client_ip, hit
@@ -44,36 +45,6 @@ def _limited_message(limited: Limited) -> str:
     ) % {"minutes": limited.minutes}
 
 
-def same_origin_post(view):
-    """Refuse a POST that another site's page makes the reader's browser send.
-
-    The comment and newsletter forms sit on pages cached for every reader, so they carry no
-    CSRF token: a token would make each page differ and set a cookie on every visit. Browsers
-    say where a request comes from instead (Sec-Fetch-Site, else Origin). Nothing these forms
-    do needs more: a newsletter subscription waits for the owner's confirmation, and the
-    commenter cookie is SameSite=Lax, so a request from elsewhere never carries it.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST" and not _from_this_site(request):
-            return HttpResponseForbidden(_("This form can only be sent from this site."))
-        return view(request, *args, **kwargs)
-
-    return csrf_exempt(wrapper)
-
-
-def _from_this_site(request: HttpRequest) -> bool:
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    if not origin or origin == "null":
-        return origin is None  # old browsers send neither header
-    allowed = {f"{request.scheme}://{request.get_host()}", settings.SITE_URL}
-    return origin in allowed or origin in settings.CSRF_TRUSTED_ORIGINS
-
-
 def _no_store(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
@@ -81,6 +52,29 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 
 # Comments.
+
+
+# The smallest transparent GIF: what the statement page's view image shows.
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@require_GET
+def statement_seen(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """Count a reader's view of a statement page, from the image the page carries."""
+    if not viewcount.beacon_key_valid(slug, key):
+        raise Http404
+    if not _is_staff(request):  # editors checking their own page are not readers
+        viewcount.view_record(request=request, slug=slug)
+    response = HttpResponse(_PIXEL, content_type="image/gif")
+    return _no_store(response)
+
+
+def _is_staff(request: HttpRequest) -> bool:
+    # Only signed-in visitors have a session: the others cost no query.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_staff)
 
 
 def _proven_commenter_id(request: HttpRequest) -> int | None:

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from undersigned.core.languages import LANGUAGE_CODES
+from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
 from undersigned.engagement.selectors import comments_overview
 from undersigned.signatures import exports, ratelimit, selectors, services
@@ -79,6 +80,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@same_origin_post  # the form sits on the shared statement page: see core/origin.py
 @require_http_methods(["GET", "POST"])
 def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_sign_on(slug=slug)

@@ -1,5 +1,6 @@
 """Reads for statements: the archive, a statement page, feeds and sitemaps use these."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -61,20 +62,30 @@ def _name_order(name: str) -> str:
     return name.lstrip("«»\"'“”„‘’([").casefold().replace("ё", "е")
 
 
-def archive_organizations(*, language: str) -> list[Organization]:
-    """Return the organisations that signed or published a published statement, by local name."""
+def archive_organizations(*, language: str, limit: int) -> tuple[list[Organization], bool]:
+    """Return the organisations offered by the archive's filter, by local name, and whether
+    others were left out: those that signed or published the most published statements.
+
+    A choice of thousands helps nobody (and weighs hundreds of kilobytes on every archive page);
+    the registry lists every organisation, and each one's page links to its statements.
+    """
     published = Statement.objects.published().values("pk")
-    signed = Signatory.objects.filter(statement__in=published).values("organization_id")
-    publishing = Statement.publishers.through.objects.filter(statement__in=published).values(
-        "organization_id"
-    )
-    organizations = Organization.objects.filter(Q(pk__in=signed) | Q(pk__in=publishing)).only(
-        "pk", "slug", "name"
-    )
-    return sorted(
+    counts: Counter[int] = Counter()
+    for rows in (
+        Signatory.objects.filter(statement__in=published).values("organization_id"),
+        Statement.publishers.through.objects.filter(statement__in=published).values(
+            "organization_id"
+        ),
+    ):
+        for row in rows.annotate(n=Count("statement_id", distinct=True)).order_by():
+            counts[row["organization_id"]] += row["n"]
+    chosen = [pk for pk, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only("pk", "slug", "name")
+    offered = sorted(
         with_local_name(organizations, language=language),
         key=lambda o: (_name_order(o.local_name), o.slug),  # type: ignore[attr-defined]
     )
+    return offered, len(chosen) > limit
 
 
 def statement_years() -> list[int]:

@@ -65,8 +65,9 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
         return redirect(_archive_url(active), permanent=True)
     statements = selectors.statement_archive(filters=filters)
     paginator, page_obj = _paginate(request, statements, page)
-    organizations = selectors.archive_organizations(
-        language=get_language() or settings.LANGUAGE_CODE
+    organizations, more_organizations = selectors.archive_organizations(
+        language=get_language() or settings.LANGUAGE_CODE,
+        limit=settings.ARCHIVE_FILTER_ORGANIZATIONS,
     )
     if filters.organization and filters.organization not in organizations:
         # Still offered, so that filtering again by year or category keeps it.
@@ -83,6 +84,7 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
             "categories": Category.objects.all(),
             "years": selectors.statement_years(),
             "organizations": organizations,
+            "more_organizations": more_organizations,
             "without_organization_url": _archive_url(
                 {key: value for key, value in active.items() if key != "organization"}
             ),

@@ -6,12 +6,13 @@ from urllib.parse import quote
 import nh3
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from undersigned.engagement import selectors
+from undersigned.engagement import selectors, viewcount
 from undersigned.engagement.forms import CommentForm
 from undersigned.engagement.models import Comment
 from undersigned.statements.models import Statement
@@ -39,6 +40,7 @@ class StatementAside:
     url: str
     title: str
     view_count: int
+    view_beacon_url: str
     share_links: list[ShareLink]
     related: list[RelatedLink]
     comments: list[Comment]
@@ -89,6 +91,10 @@ def statement_engagement(statement: Statement, translation=None) -> StatementAsi
         url=url,
         title=title,
         view_count=selectors.statement_view_count(statement=statement),
+        view_beacon_url=reverse(
+            "engagement:statement_seen",
+            kwargs={"slug": statement.slug, "key": viewcount.beacon_key(statement.slug)},
+        ),
         share_links=share_links(url=url, title=title),
         related=related,
         comments=comments,
