@@ -74,7 +74,8 @@ def test_the_page_is_the_same_for_every_reader_and_only_its_image_counts(stateme
     first = reader("203.0.113.5").get(url)
     second = reader("198.51.100.7", CHROME).get(url)
     assert first.content == second.content  # nginx or a CDN may hand out either copy
-    assert not first.cookies and not second.cookies
+    assert not first.cookies
+    assert not second.cookies
     assert viewcount.buffered_counts([statement.slug]) == {}  # loaded, not yet seen
 
     read(reader("192.0.2.1"), url)

@@ -203,7 +203,8 @@ def test_the_statement_page_with_its_form_is_the_same_for_every_reader(open_stat
     pages = [first.get(url), second.get(url)]
     assert 'class="signon-form' in pages[0].content.decode()
     assert pages[0].content == pages[1].content
-    assert not first.cookies and not second.cookies
+    assert not first.cookies
+    assert not second.cookies
     assert "csrfmiddlewaretoken" not in pages[0].content.decode()
 
     data = form_data(open_statement, organization_name="Goris Press Club")
