@@ -72,6 +72,36 @@ def test_deadline_closes_sign_on_by_itself(client, open_statement):
     assert not SignOnRequest.objects.exists()
 
 
+def test_the_statement_page_drops_its_form_when_the_deadline_passes(
+    client, open_statement, django_capture_on_commit_callbacks
+):
+    from django.tasks import default_task_backend
+
+    from undersigned.statements.models import Statement
+    from undersigned.statements.tasks import statement_deadline_pass
+
+    deadline = timezone.now() + timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        open_statement.signature_deadline = deadline
+        open_statement.save()
+        open_statement.save()  # saved again, same deadline: nothing more booked
+    [booked] = [
+        r for r in default_task_backend.results if r.task.func is statement_deadline_pass.func
+    ]
+    assert booked.task.run_after == deadline
+    assert booked.kwargs == {"statement_id": open_statement.pk}
+
+    url = f"/en/statements/{open_statement.slug}/"
+    assert 'class="signon-form' in client.get(url).content.decode()  # cached with its form
+    Statement.objects.filter(pk=open_statement.pk).update(
+        signature_deadline=timezone.now() - timedelta(seconds=1)
+    )  # time passes: nothing is saved, the cached page still offers the form
+    assert 'class="signon-form' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        statement_deadline_pass.call(statement_id=open_statement.pk)  # the worker, at the time
+    assert 'class="signon-form' not in client.get(url).content.decode()
+
+
 def test_sign_on_for_a_registry_organisation_found_by_exact_name_is_recorded_unconfirmed(
     client, open_statement, organization_factory
 ):

@@ -3,8 +3,12 @@
 Search documents are rebuilt, and cached pages invalidated, after the commit.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from undersigned.core.pagecache import invalidate
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
@@ -18,10 +22,39 @@ def _statement_tags(statement_id: int) -> list[str]:
     return [f"statement:{slug}", "archive"] if slug else ["archive"]
 
 
+@receiver(pre_save, sender=Statement)
+def statement_deadline_before(sender, instance, raw=False, **kwargs):
+    if not raw and instance.pk is not None:
+        instance._deadline_before = (
+            Statement.objects.filter(pk=instance.pk)
+            .values_list("signature_deadline", flat=True)
+            .first()
+        )
+
+
 @receiver([post_save, post_delete], sender=Statement)
 def statement_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        invalidate(f"statement:{instance.slug}", "archive")
+    if raw:
+        return
+    invalidate(f"statement:{instance.slug}", "archive")
+    deadline = instance.signature_deadline
+    if (
+        kwargs.get("signal") is post_save
+        and deadline is not None
+        and deadline > timezone.now()
+        and deadline != getattr(instance, "_deadline_before", None)
+    ):
+        _renew_at_deadline(instance.pk, deadline)
+
+
+def _renew_at_deadline(statement_id: int, deadline) -> None:
+    """Book the renewal of the statement's pages for the moment its form closes."""
+    from undersigned.statements.tasks import statement_deadline_pass
+
+    if not statement_deadline_pass.get_backend().supports_defer:
+        return  # the page then shows the form until its next change; a POST is refused
+    task = statement_deadline_pass.using(run_after=deadline)
+    transaction.on_commit(partial(task.enqueue, statement_id=statement_id))
 
 
 @receiver(m2m_changed, sender=Statement.categories.through)

@@ -1,0 +1,21 @@
+"""Background work for statements, run by the worker."""
+
+from django.tasks import task
+
+from undersigned.core.pagecache import invalidate
+from undersigned.statements.models import Statement
+
+
+@task()
+def statement_deadline_pass(*, statement_id: int) -> str:
+    """Renew a statement's cached pages when its signature deadline passes: the form goes.
+
+    Nothing else changes at that moment, so without this the page (in the app's cache and in
+    nginx's, which revalidates against the same generations) would keep offering the form.
+    Booked when the deadline is set; running early, late or twice only renders the page again.
+    """
+    slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
+    if slug is None:
+        return "gone"
+    invalidate(f"statement:{slug}", "archive")
+    return "renewed"
