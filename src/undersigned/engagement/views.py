@@ -51,7 +51,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
-# Comments.
+# View counts.
 
 
 # The smallest transparent GIF: what the statement page's view image shows.
@@ -75,6 +75,9 @@ def _is_staff(request: HttpRequest) -> bool:
         return False
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_staff)
+
+
+# Comments.
 
 
 def _proven_commenter_id(request: HttpRequest) -> int | None:

@@ -22,7 +22,7 @@ would otherwise have every match scored (reading its whole text or vector) and c
 
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -172,23 +172,16 @@ def search_statements(
         return SearchResults(query=query, hits=[], total=0)
     where, params = _filter_sql(filters or {})
     if connection.vendor == "postgresql":
-        with _index_preferred(), connection.cursor() as cursor:
-            search = (cursor, _pg_text(terms), where, params)
-            ranked, total, more = _ranked(
-                partial(_postgres_titles, *search),
-                partial(_postgres_everywhere, *search),
-                offset,
-                limit,
-            )
+        planned, text = _index_preferred(), _pg_text(terms)
+        titles, everywhere = _postgres_titles, _postgres_everywhere
     else:
-        with connection.cursor() as cursor:
-            search = (cursor, _fts5_query(terms), where, params)
-            ranked, total, more = _ranked(
-                partial(_sqlite_titles, *search),
-                partial(_sqlite_everywhere, *search),
-                offset,
-                limit,
-            )
+        planned, text = nullcontext(), _fts5_query(terms)
+        titles, everywhere = _sqlite_titles, _sqlite_everywhere
+    with planned, connection.cursor() as cursor:
+        search = (cursor, text, where, params)
+        ranked, total, more = _ranked(
+            partial(titles, *search), partial(everywhere, *search), offset, limit
+        )
     if not ranked:
         return SearchResults(query=query, hits=[], total=total, more=more)
     statements = Statement.objects.with_signatory_count().in_bulk(

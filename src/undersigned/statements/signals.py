@@ -22,9 +22,20 @@ def _statement_tags(statement_id: int) -> list[str]:
     return [f"statement:{slug}", "archive"] if slug else ["archive"]
 
 
+@receiver([post_save, post_delete], sender=Statement)
+def statement_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate(f"statement:{instance.slug}", "archive")
+
+
+def _in_future(moment) -> bool:
+    return moment is not None and moment > timezone.now()
+
+
 @receiver(pre_save, sender=Statement)
 def statement_deadline_before(sender, instance, raw=False, **kwargs):
-    if not raw and instance.pk is not None:
+    """Remember the stored deadline, when the one being saved may need its renewal booked."""
+    if not raw and instance.pk is not None and _in_future(instance.signature_deadline):
         instance._deadline_before = (
             Statement.objects.filter(pk=instance.pk)
             .values_list("signature_deadline", flat=True)
@@ -32,18 +43,10 @@ def statement_deadline_before(sender, instance, raw=False, **kwargs):
         )
 
 
-@receiver([post_save, post_delete], sender=Statement)
-def statement_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    invalidate(f"statement:{instance.slug}", "archive")
+@receiver(post_save, sender=Statement)
+def statement_deadline_set(sender, instance, raw=False, **kwargs):
     deadline = instance.signature_deadline
-    if (
-        kwargs.get("signal") is post_save
-        and deadline is not None
-        and deadline > timezone.now()
-        and deadline != getattr(instance, "_deadline_before", None)
-    ):
+    if not raw and _in_future(deadline) and deadline != getattr(instance, "_deadline_before", None):
         _renew_at_deadline(instance.pk, deadline)
 
 
