@@ -21,7 +21,14 @@ SECRET_KEY = env_str(
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without SITE_URL, links in mail, feeds and canonical addresses point where `make run` serves
+# (HOST and PORT), so `PORT=18800 make run` mails links that work.
+_SERVED_HOST = env_str("HOST", "127.0.0.1")
+if _SERVED_HOST in ("", "0.0.0.0", "::"):  # noqa: S104 (every interface: name loopback in links)
+    _SERVED_HOST = "127.0.0.1"
+elif ":" in _SERVED_HOST:
+    _SERVED_HOST = f"[{_SERVED_HOST}]"
+SITE_URL = env_str("SITE_URL", f"http://{_SERVED_HOST}:{env_int('PORT', 8000)}").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Undersigned")
 
 INSTALLED_APPS = [
@@ -171,6 +178,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Yerevan")
+# Our own Armenian (Django has none) and English formats; Russian is Django's.
+FORMAT_MODULE_PATH = ["undersigned.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
