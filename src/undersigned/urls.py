@@ -11,6 +11,7 @@ from undersigned.statements.sitemaps import sitemaps
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,
