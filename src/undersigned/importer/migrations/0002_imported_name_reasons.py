@@ -13,10 +13,15 @@ def keep_written_explanations(apps, schema_editor):
 
 def restore_written_explanations(apps, schema_editor):
     ImportedName = apps.get_model("importer", "ImportedName")
-    for name in ImportedName.objects.exclude(reasons=[]).only("pk", "reasons"):
-        texts = [r.get("params", {}).get("text", "") for r in name.reasons if r.get("code") == "written"]
-        name.explanation = "; ".join(t for t in texts if t)[:300]
-        name.save(update_fields=["explanation"])
+    for name in ImportedName.objects.only("pk", "reasons"):
+        texts = [
+            r.get("params", {}).get("text", "")
+            for r in name.reasons or []
+            if r.get("code") == "written"
+        ]
+        if any(texts):
+            name.explanation = "; ".join(t for t in texts if t)[:300]
+            name.save(update_fields=["explanation"])
 
 
 class Migration(migrations.Migration):
