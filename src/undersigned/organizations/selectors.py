@@ -13,7 +13,7 @@ from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Statement
 
 if TYPE_CHECKING:
-    from undersigned.organizations.matching import NameIndex
+    from undersigned.organizations.matching import Decision, Explanation, NameIndex
 
 
 def organization_for_page(*, slug: str) -> Organization:
@@ -81,8 +81,15 @@ class RegistryMatch:
 
     organization: Organization
     score: float
-    explanation: str
+    reasons: "Explanation"
     matched_name: str
+
+    @property
+    def explanation(self) -> str:
+        """Return the reasons in English, as the command line shows them."""
+        from undersigned.organizations.matching import format_reasons
+
+        return format_reasons(self.reasons)
 
 
 @dataclass
@@ -196,7 +203,7 @@ def registry_search(*, query: str, limit: int = 5, prefix: bool = False) -> list
         RegistryMatch(
             organization=organizations[m.key],
             score=m.score,
-            explanation=m.explanation,
+            reasons=m.reasons,
             matched_name=m.matched_name,
         )
         for m in matches
@@ -209,18 +216,18 @@ class DuplicateCandidate:
     first: Organization
     second: Organization
     score: float
-    explanation: str
+    reasons: "Explanation"
 
 
 def registry_duplicate_candidates(
     *, organizations: QuerySet[Organization], min_score: float | None = None, limit: int = 200
 ) -> list[DuplicateCandidate]:
     """Return pairs of registry records that probably name one organisation, best first."""
-    from undersigned.organizations.matching import PROBABLE_THRESHOLD
+    from undersigned.organizations.matching import PROBABLE_THRESHOLD, Explanation
 
     threshold = PROBABLE_THRESHOLD if min_score is None else min_score
     index = registry_index()
-    pairs: dict[tuple[int, int], tuple[float, str]] = {}
+    pairs: dict[tuple[int, int], tuple[float, Explanation]] = {}
     for organization in organizations.prefetch_related("aliases"):
         for name in [organization.name, *(a.name for a in organization.aliases.all())]:
             for match in index.search(name, limit=5):
@@ -229,11 +236,64 @@ def registry_duplicate_candidates(
                     continue
                 key = (min(other, organization.pk), max(other, organization.pk))
                 if key not in pairs or pairs[key][0] < match.score:
-                    pairs[key] = (match.score, match.explanation)
+                    pairs[key] = (match.score, match.reasons)
     best = sorted(pairs.items(), key=lambda item: -item[1][0])[:limit]
     records = Organization.objects.in_bulk({pk for key, _v in best for pk in key})
     return [
-        DuplicateCandidate(records[a], records[b], score, explanation)
-        for (a, b), (score, explanation) in best
+        DuplicateCandidate(records[a], records[b], score, reasons)
+        for (a, b), (score, reasons) in best
         if a in records and b in records
     ]
+
+
+@dataclass(frozen=True)
+class MatchDecision:
+    """What a name is to the registry: the same organisation, maybe one, or a new one."""
+
+    query: str
+    decision: "Decision"
+    organization: Organization | None  # for "same" and "maybe"
+    candidates: list[RegistryMatch]  # best first, at most five
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the decision as `orgs match --json` prints it."""
+        return {
+            "query": self.query,
+            "decision": str(self.decision),
+            "slug": self.organization.slug if self.organization else None,
+            "candidates": [
+                {
+                    "slug": c.organization.slug,
+                    "name": c.organization.name,
+                    "score": round(c.score, 1),
+                }
+                for c in self.candidates
+            ],
+        }
+
+
+def organization_match(*, name: str) -> MatchDecision:
+    """Decide what a name is to the registry; the sign-on form, the import and dedupe agree.
+
+    "same" is given only when nobody needs to look (a wrong "same" is worse than a "maybe"):
+    the rule is matching.decide, shared with `orgs dedupe --registry`.
+    """
+    from undersigned.organizations.matching import Decision
+
+    if not name.strip():
+        return MatchDecision(query=name, decision=Decision.NEW, organization=None, candidates=[])
+    decided = registry_index().decide(name)
+    organizations = Organization.objects.in_bulk([m.key for m in decided.candidates])
+    candidates = [
+        RegistryMatch(
+            organization=organizations[m.key],
+            score=m.score,
+            reasons=m.reasons,
+            matched_name=m.matched_name,
+        )
+        for m in decided.candidates
+        if m.key in organizations
+    ]
+    chosen = organizations.get(decided.match.key) if decided.match is not None else None
+    decision = decided.decision if chosen is not None else Decision.NEW
+    return MatchDecision(query=name, decision=decision, organization=chosen, candidates=candidates)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from undersigned.core.models import AuditEntry
 from undersigned.organizations.matching import PROBABLE_THRESHOLD
 from undersigned.organizations.models import Organization, OrganizationAlias
-from undersigned.organizations.selectors import registry_search
+from undersigned.organizations.selectors import organization_match, registry_search
 from undersigned.signatures.models import (
     Signatory,
     SignOnRequest,
@@ -155,11 +155,12 @@ class Resolution:
 
 
 def organization_resolve(*, name: str) -> Resolution:
-    """Resolve a typed name: an exact match of one name or alias wins; near ones are offered."""
+    """Resolve a typed name by the registry's decision (organization_match): "same" picks the
+    organisation; otherwise the near ones are offered."""
+    decided = organization_match(name=name)
+    if decided.decision == "same" and decided.organization is not None:
+        return Resolution(organization=decided.organization)
     found = organization_search(query=name, limit=8, prefix=False)
-    exact = {c.organization.pk: c for c in found if c.exact}
-    if len(exact) == 1:
-        return Resolution(organization=next(iter(exact.values())).organization)
     offered = {c.organization.pk: c for c in found}
     for candidate in organization_similar(name=name, limit=8):
         offered.setdefault(candidate.organization.pk, candidate)
