@@ -93,6 +93,25 @@ def markdown_to_text(body: str) -> str:
     return _SPACE.sub(" ", body).strip()
 
 
+_MARKDOWN_DEFINITION = re.compile(r"^\[\^(\w{1,20})\]:[ \t]+(\S.*)$", re.MULTILINE)
+
+
+def footnotes(body: str) -> list[tuple[str, str]]:
+    """Return the body's footnotes (sources) as (number, plain text), in the body's order."""
+    found = [(m.start(), m.group(1), m.group(2)) for m in _PLAIN_DEFINITION.finditer(body)]
+    found += [(m.start(), m.group(1), m.group(2)) for m in _MARKDOWN_DEFINITION.finditer(body)]
+    return [(number, markdown_to_text(text)) for _start, number, text in sorted(found)]
+
+
+def markdown_to_text_with_references(body: str) -> str:
+    """Return Markdown as plain text without footnote definitions, keeping references as [1]."""
+    body = _PLAIN_DEFINITION.sub("", body)
+    body = _MARKDOWN_DEFINITION.sub("", body)
+    body = re.sub(r"\[\^(\w{1,20})\]", r"⟦\1⟧", body)
+    body = re.sub(r"\[(\d{1,3})\](?![(:\[])", r"⟦\1⟧", body)
+    return markdown_to_text(body).replace("⟦", "[").replace("⟧", "]")
+
+
 def excerpt(text: str, length: int = 280) -> str:
     """Cut text at a word boundary no longer than length, ending with an ellipsis when cut."""
     text = _SPACE.sub(" ", text).strip()

@@ -41,11 +41,59 @@ class MemberInline(admin.TabularInline):
     verbose_name_plural = gettext_lazy("members")
 
 
+class MissingNameFilter(admin.SimpleListFilter):
+    """Organisations that lack a name in a language, for coordinators to complete."""
+
+    title = gettext_lazy("name missing in")
+    parameter_name = "missing_name"
+
+    def lookups(self, request, model_admin):
+        return [("hy", gettext_lazy("Armenian")), ("ru", gettext_lazy("Russian"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("hy", "ru"):
+            return queryset.filter(**{f"name_{self.value()}": ""})
+        return queryset
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "city", "needs_review", "updated_at"]
-    list_filter = ["kind", "needs_review", "country"]
-    search_fields = ["name", "aliases__name", "email_domains", "website"]
+    list_display = ["name", "name_hy", "name_ru", "kind", "city", "needs_review", "updated_at"]
+    list_filter = [MissingNameFilter, "kind", "needs_review", "country"]
+    search_fields = [
+        "name",
+        "name_en",
+        "name_hy",
+        "name_ru",
+        "aliases__name",
+        "email_domains",
+        "website",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "website", "email_domains", "logo"]}),
+        (
+            gettext_lazy("Names in each language"),
+            {
+                "fields": ["name_en", "name_hy", "name_ru"],
+                "description": gettext_lazy(
+                    "Readers see the name in their language; where it is empty, the name above."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Place and description"),
+            {
+                "fields": [
+                    ("city", "city_hy", "city_ru"),
+                    ("country", "country_hy", "country_ru"),
+                    "description",
+                    "description_hy",
+                    "description_ru",
+                ]
+            },
+        ),
+        (None, {"fields": ["needs_review", "created_at", "updated_at"]}),
+    ]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, MembershipInline, MemberInline]
     readonly_fields = ["created_at", "updated_at"]

@@ -8,7 +8,12 @@ from django.db.models import Count, F, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from undersigned.core.models import AuditEntry
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.organizations.models import (
+    Membership,
+    Organization,
+    OrganizationAlias,
+    local_name_expression,
+)
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Statement
 
@@ -22,13 +27,21 @@ def organization_for_page(*, slug: str) -> Organization:
 
 
 def organization_memberships(*, organization: Organization) -> QuerySet[Membership]:
-    """Return the networks the organisation belongs to."""
-    return Membership.objects.filter(member=organization).select_related("network")
+    """Return the networks the organisation belongs to, by their names in the reader's language."""
+    return (
+        Membership.objects.filter(member=organization)
+        .select_related("network")
+        .order_by(local_name_expression("network__"), "pk")
+    )
 
 
 def organization_members(*, organization: Organization) -> QuerySet[Membership]:
-    """Return the members of a coalition or network."""
-    return Membership.objects.filter(network=organization).select_related("member")
+    """Return the members of a coalition or network, by their names in the reader's language."""
+    return (
+        Membership.objects.filter(network=organization)
+        .select_related("member")
+        .order_by(local_name_expression("member__"), "pk")
+    )
 
 
 def organization_statements(*, organization: Organization) -> QuerySet[Statement]:
@@ -57,11 +70,15 @@ def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organ
     )
     if query:
         organizations = organizations.filter(
-            Q(name__icontains=query) | Q(aliases__name__icontains=query)
+            Q(name__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(name_hy__icontains=query)
+            | Q(name_ru__icontains=query)
+            | Q(aliases__name__icontains=query)
         ).distinct()
     if kind:
         organizations = organizations.filter(kind=kind)
-    return organizations.order_by("name")
+    return organizations.order_by_local_name()
 
 
 def organization_merged_into(*, slug: str) -> Organization | None:
@@ -122,8 +139,8 @@ def _registry_figures() -> tuple[int, int, Any, int, int]:
 
 def _names_by_organization(organizations: QuerySet, aliases: QuerySet) -> dict[int, list[str]]:
     names: dict[int, list[str]] = {}
-    for pk, name in organizations.values_list("pk", "name"):
-        names[pk] = [name]
+    for pk, *own in organizations.values_list("pk", "name", "name_en", "name_hy", "name_ru"):
+        names[pk] = list(dict.fromkeys(name for name in own if name))
     for pk, alias in aliases.values_list("organization_id", "name"):
         names.setdefault(pk, []).append(alias)
     return names
@@ -229,7 +246,7 @@ def registry_duplicate_candidates(
     index = registry_index()
     pairs: dict[tuple[int, int], tuple[float, Explanation]] = {}
     for organization in organizations.prefetch_related("aliases"):
-        for name in [organization.name, *(a.name for a in organization.aliases.all())]:
+        for name in [*organization.own_names(), *(a.name for a in organization.aliases.all())]:
             for match in index.search(name, limit=5):
                 other = int(match.key)  # type: ignore[call-overload]
                 if other == organization.pk or match.score < threshold:

@@ -60,7 +60,7 @@ def _contains(field_name: str, word: str) -> Q:
 
 
 def _names_of(organization: Organization) -> list[str]:
-    return [organization.name, *(alias.name for alias in organization.aliases.all())]
+    return [*organization.own_names(), *(alias.name for alias in organization.aliases.all())]
 
 
 @dataclass(frozen=True)

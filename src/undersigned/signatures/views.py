@@ -150,9 +150,9 @@ def organization_lookup(request: HttpRequest) -> JsonResponse:
             "results": [
                 {
                     "id": c.organization.pk,
-                    "name": c.organization.name,
-                    "also": c.matched_name if c.matched_name != c.organization.name else "",
-                    "city": c.organization.city,
+                    "name": c.organization.local_name,
+                    "also": c.matched_name if c.matched_name != c.organization.local_name else "",
+                    "city": c.organization.local_city,
                     "kind": c.organization.get_kind_display(),
                 }
                 for c in results

@@ -110,7 +110,7 @@ class OrganizationFeed(StatementFeed):
     def title(self, obj):
         return _("%(site)s: statements signed by %(organization)s") % {
             "site": settings.SITE_NAME,
-            "organization": obj.name,
+            "organization": obj.local_name,
         }
 
     def link(self, obj):

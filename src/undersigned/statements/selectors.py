@@ -3,12 +3,10 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from undersigned.organizations.models import Organization, OrganizationAlias
+from undersigned.organizations.models import Organization
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement
 
@@ -44,19 +42,6 @@ def statement_archive(*, filters: ArchiveFilters | None = None) -> QuerySet[Stat
     return _with_listing_data(statements)
 
 
-def with_local_name(
-    organizations: QuerySet[Organization], *, language: str
-) -> QuerySet[Organization]:
-    """Annotate `local_name`: the organisation's alias in the language, else its name."""
-    if language == settings.LANGUAGE_CODE:
-        # The registry's name is the English one; English aliases are other spellings.
-        return organizations.annotate(local_name=F("name"))
-    alias = OrganizationAlias.objects.filter(
-        organization=OuterRef("pk"), language=language
-    ).order_by("name", "pk")
-    return organizations.annotate(local_name=Coalesce(Subquery(alias.values("name")[:1]), "name"))
-
-
 def _name_order(name: str) -> str:
     # «Ակադեմիական…» and "Civic…" sort by their first letter, ё with е as Russian readers expect.
     return name.lstrip("«»\"'“”„‘’([").casefold().replace("ё", "е")
@@ -80,10 +65,11 @@ def archive_organizations(*, language: str, limit: int) -> tuple[list[Organizati
         for row in rows.annotate(n=Count("statement_id", distinct=True)).order_by():
             counts[row["organization_id"]] += row["n"]
     chosen = [pk for pk, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only("pk", "slug", "name")
+    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only(
+        "pk", "slug", "name", "name_en", "name_hy", "name_ru"
+    )
     offered = sorted(
-        with_local_name(organizations, language=language),
-        key=lambda o: (_name_order(o.local_name), o.slug),  # type: ignore[attr-defined]
+        organizations, key=lambda o: (_name_order(o.in_language("name", language)), o.slug)
     )
     return offered, len(chosen) > limit
 
@@ -118,7 +104,7 @@ def statement_signatories(*, statement: Statement) -> list[Signatory]:
     signatories = Signatory.objects.filter(statement=statement).select_related("organization")
     if statement.signatory_order == Statement.SignatoryOrder.ALPHABETICAL:
         rows = list(signatories)
-        rows.sort(key=lambda s: s.organization.name.casefold())
+        rows.sort(key=lambda s: _name_order(s.organization.local_name))
         return rows
     # Position 0 means "not placed": those go last, in the order they signed.
     return sorted(signatories, key=lambda s: (s.position == 0, s.position, s.created_at, s.pk))
@@ -129,7 +115,8 @@ def statements_for_feed(
 ) -> QuerySet[Statement]:
     """Return the newest published statements for a feed."""
     filters = ArchiveFilters(category=category, organization=organization)
-    return statement_archive(filters=filters)[:limit]
+    # Each entry names its publishers as its authors.
+    return statement_archive(filters=filters).prefetch_related("publishers")[:limit]
 
 
 def categories_with_counts() -> QuerySet[Category]:

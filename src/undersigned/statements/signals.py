@@ -62,11 +62,18 @@ def _renew_at_deadline(statement_id: int, deadline) -> None:
 
 @receiver(m2m_changed, sender=Statement.categories.through)
 @receiver(m2m_changed, sender=Statement.publishers.through)
-def statement_relations_changed(sender, instance, action, reverse, **kwargs):
-    if action.startswith("post_") and not reverse:
+def statement_relations_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
         invalidate(f"statement:{instance.slug}", "archive")
-    elif action.startswith("post_"):
+    else:
         invalidate("archive")
+    if sender is Statement.publishers.through:
+        # Publishers' names are searched with the statement's text.
+        statement_ids = [instance.pk] if not reverse else list(pk_set or ())
+        for statement_id in statement_ids:
+            search_index_later(statement_id=statement_id)
 
 
 @receiver([post_save, post_delete], sender=StatementTranslation)
@@ -104,17 +111,15 @@ def organization_changed(sender, instance, raw=False, update_fields=None, **kwar
     if raw:
         return
     invalidate(f"org:{instance.slug}", "registry")
-    if kwargs.get("created") or (update_fields is not None and "name" not in update_fields):
+    names = {"name", "name_en", "name_hy", "name_ru"}
+    if kwargs.get("created") or (update_fields is not None and not names & set(update_fields)):
         return
-    # Its name is printed on every statement it signed.
-    for statement_id in Signatory.objects.filter(organization=instance).values_list(
-        "statement_id", flat=True
-    ):
+    # Its names are printed on, and found in, every statement it signed or published.
+    signed = Signatory.objects.filter(organization=instance).values_list("statement_id", flat=True)
+    published = instance.published_statements.values_list("pk", flat=True)
+    for statement_id in {*signed, *published}:
         search_index_later(statement_id=statement_id)
         invalidate(*_statement_tags(statement_id))
-    # And on every statement it published.
-    published = instance.published_statements.values_list("slug", flat=True)
-    invalidate(*(f"statement:{slug}" for slug in published))
 
 
 @receiver([post_save, post_delete], sender=OrganizationAlias)
@@ -128,6 +133,16 @@ def alias_changed(sender, instance, raw=False, **kwargs):
         .first()
     )
     invalidate(*([f"org:{slug}"] if slug else []), "registry")
+    # Its statements are found by its other names too.
+    signed = Signatory.objects.filter(organization_id=instance.organization_id)
+    published = Statement.publishers.through.objects.filter(
+        organization_id=instance.organization_id
+    )
+    for statement_id in {
+        *signed.values_list("statement_id", flat=True),
+        *published.values_list("statement_id", flat=True),
+    }:
+        search_index_later(statement_id=statement_id)
 
 
 @receiver([post_save, post_delete], sender=Membership)

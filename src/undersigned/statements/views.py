@@ -24,7 +24,6 @@ def _page_number(request: HttpRequest, page: int | None) -> int:
 
 def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
     """Read the archive filters from the query string, ignoring values that match nothing."""
-    language = get_language() or settings.LANGUAGE_CODE
     active: dict[str, str] = {}
     category = organization = None
     year = None
@@ -36,8 +35,7 @@ def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters,
         year = int(raw_year)
         active["year"] = raw_year
     if slug := request.GET.get("organization", ""):
-        organizations = Organization.objects.filter(slug=slug)
-        organization = selectors.with_local_name(organizations, language=language).first()
+        organization = Organization.objects.filter(slug=slug).first()
         if organization:
             active["organization"] = slug
     filters = selectors.ArchiveFilters(category=category, year=year, organization=organization)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from undersigned.core.demo.categories import CATEGORIES
+from undersigned.core.demo.cities import CITIES
 from undersigned.core.demo.networks import NETWORKS
 from undersigned.core.demo.organizations import ORGANIZATIONS
 from undersigned.core.demo.spec import YEREVAN, Network, Org, Signers, StatementSpec
@@ -370,11 +371,16 @@ class _Loader:
 
 
 def _organization_fields(spec: Org) -> dict:
+    city_hy, city_ru = CITIES.get(spec.city, ("", ""))
     return {
         "slug": spec.slug,
         "name": spec.name,
+        "name_hy": spec.hy,
+        "name_ru": spec.ru,
         "kind": spec.kind,
         "city": spec.city,
+        "city_hy": city_hy,
+        "city_ru": city_ru,
         "country": spec.country,
         "website": spec.website,
         "email_domains": spec.email_domains,
