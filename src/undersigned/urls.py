@@ -21,7 +21,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", statement_views.home, name="home"),
     path("statements/", include("undersigned.statements.urls")),
     path("search/", statement_views.search, name="search"),
     path("organisations/", include("undersigned.organizations.urls")),

@@ -13,7 +13,7 @@ from undersigned.organizations.models import Organization
 from undersigned.signatures import services
 from undersigned.signatures.models import SignOnRequest, SignOnToken, Supporter
 from undersigned.statements.models import Statement
-from undersigned.statements.services import statement_version_current
+from undersigned.statements.versions import statement_version_current
 
 pytestmark = [
     pytest.mark.browser,

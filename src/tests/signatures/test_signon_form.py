@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from undersigned.core.models import AuditEntry
 from undersigned.signatures.models import SignOnRequest
-from undersigned.signatures.selectors import statement_text_hash
+from undersigned.statements.versions import statement_text_hash
 
 
 @pytest.fixture(autouse=True)

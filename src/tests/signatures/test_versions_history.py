@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from undersigned.core.models import AuditEntry
-from undersigned.signatures import services
+from undersigned.signatures import reconfirmation, services
 from undersigned.statements.diff import text_diff, version_diff
 from undersigned.statements.models import StatementVersion
 
@@ -109,7 +109,7 @@ def test_an_admin_edit_of_two_languages_records_one_version(
     client, signed, statement_translation_factory
 ):
     statement_translation_factory(statement=signed, language="ru", title="О праве на протест")
-    services.statement_text_changed(statement_id=signed.pk)  # the Russian text is version 2
+    reconfirmation.statement_text_changed(statement_id=signed.pk)  # the Russian text is version 2
     admin = get_user_model().objects.create_superuser("admin", password="x")
     client.force_login(admin)
     url = f"/en/admin/statements/statement/{signed.pk}/change/"

@@ -24,7 +24,6 @@ from undersigned.signatures.models import (
     SupporterTally,
 )
 from undersigned.statements.models import Statement, StatementVersion
-from undersigned.statements.services import content_hash, statement_texts
 
 # Words too common in organisation names to tell one from another.
 _STOP_WORDS = frozenset(
@@ -176,11 +175,6 @@ def statement_for_sign_on(*, slug: str) -> Statement:
     return get_object_or_404(
         Statement.objects.visible().prefetch_related("translations"), slug=slug
     )
-
-
-def statement_text_hash(*, statement: Statement) -> str:
-    """Return the hash of the text as it reads now, which a sign-on form carries."""
-    return content_hash(statement_texts(statement=statement))
 
 
 # The coordinator's dashboard.
@@ -378,13 +372,6 @@ def statement_has_signers(*, statement: Statement) -> bool:
     )
 
 
-def statement_version_of_text(*, statement: Statement) -> StatementVersion | None:
-    """Return the recorded version whose text is the statement's text now, if there is one."""
-    return StatementVersion.objects.filter(
-        statement=statement, content_hash=statement_text_hash(statement=statement)
-    ).first()
-
-
 def sign_on_signed_version(*, sign_on: SignOnRequest) -> StatementVersion | None:
     """Return the text a signer stands behind: their line's version, else the one they saw."""
     line = sign_on.signatory
@@ -427,96 +414,6 @@ def version_earlier_signers(*, version: StatementVersion, kind: str) -> list[Sig
         for sign_on in candidates
         if sign_on_needs_version_mail(sign_on=sign_on, version=version, kind=kind)
     ]
-
-
-@dataclass(frozen=True)
-class VersionSummary:
-    version: StatementVersion
-    line_count: int  # lines on the list bound to this text
-    is_current: bool
-
-
-def statement_versions(*, statement: Statement) -> list[VersionSummary]:
-    """Return the statement's versions, newest first, with how many lines signed each."""
-    current = statement_version_of_text(statement=statement)
-    versions = (
-        StatementVersion.objects.filter(statement=statement)
-        .annotate(line_count=Count("signatories", distinct=True))
-        .order_by("-number")
-    )
-    return [
-        VersionSummary(
-            version=v,
-            line_count=v.line_count,  # type: ignore[attr-defined]
-            is_current=current is not None and current.pk == v.pk,
-        )
-        for v in versions
-    ]
-
-
-def statement_version(*, statement: Statement, number: int) -> StatementVersion:
-    return get_object_or_404(StatementVersion, statement=statement, number=number)
-
-
-def statement_version_before(*, version: StatementVersion) -> StatementVersion | None:
-    return (
-        StatementVersion.objects.filter(
-            statement_id=version.statement_id, number__lt=version.number
-        )
-        .order_by("-number")
-        .first()
-    )
-
-
-@dataclass(frozen=True)
-class SignedVersion:
-    """How one line's signature relates to the text now, for the public list."""
-
-    number: int
-    reconfirmation_asked: bool
-
-
-@dataclass
-class VersionMarks:
-    """Which lines signed another text than the current one; one query for a whole list."""
-
-    slug: str
-    current_id: int | None
-    numbers: dict[int, int] = field(default_factory=dict)
-    asked_after: dict[int, bool] = field(default_factory=dict)
-
-    def for_line(self, line: Signatory) -> SignedVersion | None:
-        if self.current_id is None or line.version_id is None:
-            return None
-        if line.version_id == self.current_id or line.version_id not in self.numbers:
-            return None
-        return SignedVersion(
-            number=self.numbers[line.version_id],
-            reconfirmation_asked=self.asked_after.get(line.version_id, False),
-        )
-
-    @property
-    def has_history(self) -> bool:
-        return bool(self.numbers)
-
-
-def statement_version_marks(*, statement: Statement) -> VersionMarks:
-    """Return what the public list needs to show who signed which version."""
-    versions = list(
-        StatementVersion.objects.filter(statement=statement)
-        .order_by("number")
-        .values_list("pk", "number", "content_hash", "requires_reconfirmation")
-    )
-    if not versions:
-        return VersionMarks(slug=statement.slug, current_id=None)
-    digest = statement_text_hash(statement=statement)
-    current = next((v for v in versions if v[2] == digest), None)
-    marks = VersionMarks(slug=statement.slug, current_id=current[0] if current else None)
-    for pk, number, _digest, _asked in versions:
-        marks.numbers[pk] = number
-        # Re-confirmation was asked of this text's signers if a later version asked for it.
-        marks.asked_after[pk] = any(asked for _p, n, _d, asked in versions if n > number)
-    return marks
 
 
 # Individual supporters.

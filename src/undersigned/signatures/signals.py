@@ -42,7 +42,7 @@ def text_before_edit(sender, instance, raw=False, **kwargs):
     """Keep the text signatories signed before its first recorded edit (see the service)."""
     if raw or instance.statement_id is None:
         return
-    from undersigned.signatures.services import statement_text_baseline
+    from undersigned.signatures.reconfirmation import statement_text_baseline
 
     statement_text_baseline(statement_id=instance.statement_id)
 
@@ -56,7 +56,7 @@ def text_edited(sender, instance, raw=False, **kwargs):
     """
     if raw:
         return
-    from undersigned.signatures.services import statement_text_changed
+    from undersigned.signatures.reconfirmation import statement_text_changed
 
     transaction.on_commit(
         partial(statement_text_changed, statement_id=instance.statement_id), robust=True

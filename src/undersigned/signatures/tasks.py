@@ -10,7 +10,7 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
-from undersigned.signatures import services
+from undersigned.signatures import reconfirmation, services
 
 
 def _retry(task_, attempt: int, **kwargs) -> None:
@@ -42,7 +42,7 @@ def sign_on_mail_send(
 @task()
 def statement_version_notify(*, version_id: int, kind: str) -> int:
     """Queue the mails telling earlier signers of a new text, or asking them to re-confirm."""
-    return services.version_mail_fan_out(version_id=version_id, kind=kind)
+    return reconfirmation.version_mail_fan_out(version_id=version_id, kind=kind)
 
 
 @task()

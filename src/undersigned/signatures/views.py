@@ -17,7 +17,7 @@ from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
 from undersigned.engagement.selectors import comments_overview
-from undersigned.signatures import exports, ratelimit, selectors, services
+from undersigned.signatures import exports, ratelimit, reconfirmation, selectors, services
 from undersigned.signatures.forms import (
     AttachForm,
     AutoApproveForm,
@@ -31,6 +31,7 @@ from undersigned.signatures.forms import (
     VersionDecisionForm,
 )
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
+from undersigned.statements import versions
 
 # Signers' pages.
 
@@ -115,7 +116,7 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
             "translation": statement.translation(),
             "form": form,
             "is_open": is_open,
-            "version_hash": selectors.statement_text_hash(statement=statement),
+            "version_hash": versions.statement_text_hash(statement=statement),
         },
         status=status,
     )
@@ -288,7 +289,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "remove_form": RemoveForm(),
             "attach_form": AttachForm(),
             "erase_form": EraseForm(),
-            "versions": selectors.statement_versions(statement=statement),
+            "versions": versions.statement_versions(statement=statement),
             "supporters": selectors.supporter_dashboard_counts(statement=statement),
             "comments": comments_overview(statement=statement),
         },
@@ -460,7 +461,7 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     purpose = SignOnToken.Purpose.RECONFIRM
     if request.method == "POST":
         try:
-            sign_on = services.sign_on_reconfirm(token=token)
+            sign_on = reconfirmation.sign_on_reconfirm(token=token)
         except services.TokenError as error:
             return _link_problem(request, state=error.state, sign_on=error.sign_on, purpose=purpose)
         return _private(render(request, "signatures/reconfirmed.html", {"sign_on": sign_on}))
@@ -485,13 +486,13 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
-    version = selectors.statement_version(statement=statement, number=number)
+    version = versions.statement_version(statement=statement, number=number)
     form = VersionDecisionForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(slug)
     try:
-        services.statement_version_decide(
+        reconfirmation.statement_version_decide(
             version=version,
             by=request.user,
             change_note=form.cleaned_data["change_note"],
@@ -678,7 +679,7 @@ def export_json(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: exports.signatories_json(
             statement=statement,
             text=statement.translation(language),
-            version=selectors.statement_version_of_text(statement=statement),
+            version=versions.statement_version_of_text(statement=statement),
             lines=selectors.statement_export_lines(statement=statement),
         ).encode(),
     )
@@ -706,7 +707,7 @@ def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: exports.letter_pdf(
             statement=statement,
             text=text,
-            version=selectors.statement_version_of_text(statement=statement),
+            version=versions.statement_version_of_text(statement=statement),
             lines=selectors.statement_export_lines(statement=statement),
         ),
     )
