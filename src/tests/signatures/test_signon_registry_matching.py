@@ -1,4 +1,4 @@
-from undersigned.signatures.selectors import organization_resolve, organization_search
+from undersigned.organizations.selectors import organization_resolve, organization_search
 
 
 def test_the_type_ahead_finds_an_organisation_typed_in_another_script(

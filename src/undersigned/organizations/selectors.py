@@ -1,19 +1,21 @@
 """Reads for the organisation registry."""
 
+import re
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
 
+from django.db import connection
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from undersigned.core.models import AuditEntry
+from undersigned.organizations.matching import PROBABLE_THRESHOLD, NameIndex, normalize
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Statement
-
-if TYPE_CHECKING:
-    from undersigned.organizations.matching import NameIndex
 
 
 def organization_for_page(*, slug: str) -> Organization:
@@ -87,7 +89,7 @@ class RegistryMatch:
 
 @dataclass
 class _IndexState:
-    index: "NameIndex"
+    index: NameIndex
     organizations: int
     last_organization: int
     changed: Any
@@ -122,14 +124,12 @@ def _names_by_organization(organizations: QuerySet, aliases: QuerySet) -> dict[i
     return names
 
 
-def registry_index() -> "NameIndex":
+def registry_index() -> NameIndex:
     """Return the name index over the registry, kept in step with it.
 
     New organisations and aliases are added to the index as they come; a deletion, a merge or
     a renamed organisation rebuilds it (building takes seconds for tens of thousands of names).
     """
-    from undersigned.organizations.matching import NameIndex
-
     global _index_state
     count, last, changed, alias_count, last_alias = _registry_figures()
     with _index_lock:
@@ -216,8 +216,6 @@ def registry_duplicate_candidates(
     *, organizations: QuerySet[Organization], min_score: float | None = None, limit: int = 200
 ) -> list[DuplicateCandidate]:
     """Return pairs of registry records that probably name one organisation, best first."""
-    from undersigned.organizations.matching import PROBABLE_THRESHOLD
-
     threshold = PROBABLE_THRESHOLD if min_score is None else min_score
     index = registry_index()
     pairs: dict[tuple[int, int], tuple[float, str]] = {}
@@ -237,3 +235,134 @@ def registry_duplicate_candidates(
         for (a, b), (score, explanation) in best
         if a in records and b in records
     ]
+
+
+# Finding an organisation by a typed name: the sign-on form's type-ahead and its resolution.
+
+# The matcher scores a name that merely starts like the query from 60 up.
+TYPE_AHEAD_SCORE = 60.0
+
+
+def _query_words(query: str) -> list[str]:
+    """Return the words the database looks for inside names, as the query spells them.
+
+    Split at every non-word character (an apostrophe too: the stored name keeps its own), so
+    each word is a substring of the stored name; comparison then goes through normalize().
+    """
+    words = [word for word in re.split(r"[\W_]+", query) if len(word) >= 2]
+    return words or ([query.strip()] if normalize(query) else [])
+
+
+def _contains(field_name: str, word: str) -> Q:
+    """Match a word inside a field, ignoring case in every script."""
+    if connection.vendor != "sqlite":
+        return Q(**{f"{field_name}__icontains": word})
+    # SQLite's LIKE folds only ASCII: try the spellings a name usually has.
+    spellings = {word, word.lower(), word.upper(), word.capitalize()}
+    return reduce(or_, (Q(**{f"{field_name}__contains": s}) for s in spellings))
+
+
+def _names_of(organization: Organization) -> list[str]:
+    return [organization.name, *(alias.name for alias in organization.aliases.all())]
+
+
+@dataclass(frozen=True)
+class RegistryCandidate:
+    organization: Organization
+    matched_name: str
+    exact: bool
+    score: float
+
+
+def organization_search(
+    *, query: str, limit: int = 10, prefix: bool = True
+) -> list[RegistryCandidate]:
+    """Return registry organisations having every word of the query in a name or alias.
+
+    The name matcher adds what the words miss; with prefix (type-ahead) it also offers names
+    that start like an unfinished query.
+    """
+    words = _query_words(query)
+    if not words:
+        return []
+    every_word = reduce(lambda q, w: q & _contains("name", w), words, Q())
+    alias_owners = OrganizationAlias.objects.filter(every_word).values("organization_id")
+    organizations = (
+        Organization.objects.filter(every_word | Q(pk__in=alias_owners))
+        .prefetch_related("aliases")
+        .order_by("name")[:200]
+    )
+    wanted = normalize(query)
+    folded_words = [normalize(word) for word in words]
+    candidates = []
+    for organization in organizations:
+        best: tuple[float, str, bool] | None = None
+        for name in _names_of(organization):
+            folded = normalize(name)
+            if not all(word in folded for word in folded_words):
+                continue
+            exact = folded == wanted
+            score = 100.0 if exact else (90.0 if folded.startswith(wanted) else 80.0)
+            if best is None or score > best[0]:
+                best = (score, name, exact)
+        if best is not None:
+            candidates.append(
+                RegistryCandidate(
+                    organization=organization, matched_name=best[1], exact=best[2], score=best[0]
+                )
+            )
+    candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
+    if len(candidates) < limit:
+        # Spellings the words do not catch: another script, a typo, an acronym.
+        seen = {c.organization.pk for c in candidates}
+        candidates += [
+            RegistryCandidate(
+                organization=match.organization,
+                matched_name=match.matched_name,
+                exact=False,
+                score=match.score,
+            )
+            for match in registry_search(query=query, limit=limit, prefix=prefix)
+            if match.organization.pk not in seen
+            and match.score >= (TYPE_AHEAD_SCORE if prefix else PROBABLE_THRESHOLD)
+        ]
+    return candidates[:limit]
+
+
+def organization_similar(*, name: str, limit: int = 5) -> list[RegistryCandidate]:
+    """Return registry organisations the name probably means, by the registry's name matcher.
+
+    The matcher knows other spellings, transliteration between Armenian, Russian and Latin,
+    acronyms and typos, and refuses names that differ in a distinguishing word.
+    """
+    wanted = normalize(name)
+    return [
+        RegistryCandidate(
+            organization=match.organization,
+            matched_name=match.matched_name,
+            exact=normalize(match.matched_name) == wanted,
+            score=match.score,
+        )
+        for match in registry_search(query=name, limit=limit)
+        if match.score >= PROBABLE_THRESHOLD
+    ]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed organisation name means: one registry record, a choice to make, or new."""
+
+    organization: Organization | None
+    candidates: list[RegistryCandidate] = field(default_factory=list)
+
+
+def organization_resolve(*, name: str) -> Resolution:
+    """Resolve a typed name: an exact match of one name or alias wins; near ones are offered."""
+    found = organization_search(query=name, limit=8, prefix=False)
+    exact = {c.organization.pk: c for c in found if c.exact}
+    if len(exact) == 1:
+        return Resolution(organization=next(iter(exact.values())).organization)
+    offered = {c.organization.pk: c for c in found}
+    for candidate in organization_similar(name=name, limit=8):
+        offered.setdefault(candidate.organization.pk, candidate)
+    return Resolution(organization=None, candidates=list(offered.values())[:8])

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from undersigned.core.audit import audit_record
 from undersigned.core.messageid import message_id_for
 from undersigned.core.pagecache import invalidate
+from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
 from undersigned.organizations.services import organization_create
 from undersigned.signatures import selectors
@@ -235,7 +236,7 @@ def _organization_for_new(*, sign_on: SignOnRequest, by: User | None) -> Organiz
     """Return the registry record the request proposes, creating it for review if absent."""
     exact = [
         c.organization
-        for c in selectors.organization_search(query=sign_on.organization_name)
+        for c in org_selectors.organization_search(query=sign_on.organization_name)
         if c.exact
     ]
     if len({o.pk for o in exact}) == 1:

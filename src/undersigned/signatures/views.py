@@ -17,6 +17,7 @@ from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
 from undersigned.engagement.selectors import comments_overview
+from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import exports, ratelimit, reconfirmation, selectors, services
 from undersigned.signatures.forms import (
     AttachForm,
@@ -145,7 +146,7 @@ def organization_lookup(request: HttpRequest) -> JsonResponse:
         response = JsonResponse({"results": [], "error": _("Too many look-ups.")}, status=429)
         response["Retry-After"] = str(limited.retry_after)
         return response
-    results = selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
+    results = org_selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
     return JsonResponse(
         {
             "results": [
