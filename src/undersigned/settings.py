@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "undersigned.signatures",
     "undersigned.importer",
     "undersigned.engagement",
+    "undersigned.publishing",
     "undersigned.demo",
     "django.contrib.admin",
     "django.contrib.auth",

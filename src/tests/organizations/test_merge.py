@@ -2,7 +2,7 @@ import pytest
 
 from undersigned.core.models import AuditEntry
 from undersigned.organizations.models import Membership, Organization
-from undersigned.organizations.services import MergeConflict, organization_merge
+from undersigned.organizations.services import MergeConflict, organizations_merge
 from undersigned.signatures.models import Signatory
 
 
@@ -27,7 +27,7 @@ def test_merge_moves_signatures_memberships_aliases_and_keeps_the_old_name(
     published = statement_factory()
     published.publishers.add(duplicate)
 
-    organization_merge(survivor=survivor, duplicate=duplicate, by=admin_user)
+    organizations_merge(survivor=survivor, duplicate=duplicate, by=admin_user)
 
     assert not Organization.objects.filter(pk=duplicate.pk).exists()
     assert Signatory.objects.get(pk=signed.pk).organization == survivor
@@ -41,7 +41,7 @@ def test_merge_moves_signatures_memberships_aliases_and_keeps_the_old_name(
 
 def test_merge_is_written_to_the_audit_log_with_who_and_what(pair, admin_user):
     survivor, duplicate = pair
-    organization_merge(survivor=survivor, duplicate=duplicate, by=admin_user)
+    organizations_merge(survivor=survivor, duplicate=duplicate, by=admin_user)
     entry = AuditEntry.objects.get(action="organization.merge")
     assert entry.actor == admin_user
     assert entry.organization == survivor
@@ -57,11 +57,11 @@ def test_merge_is_refused_when_both_signed_the_same_statement_unless_confirmed(
     signatory_factory(statement=statement, organization=duplicate, position=3)
 
     with pytest.raises(MergeConflict) as refused:
-        organization_merge(survivor=survivor, duplicate=duplicate)
+        organizations_merge(survivor=survivor, duplicate=duplicate)
     assert refused.value.statement_ids == [statement.pk]
     assert Organization.objects.filter(pk=duplicate.pk).exists()
 
-    organization_merge(survivor=survivor, duplicate=duplicate, confirm_conflicts=True)
+    organizations_merge(survivor=survivor, duplicate=duplicate, confirm_conflicts=True)
     line = Signatory.objects.get(statement=statement)
     assert line.organization == survivor
     assert line.position == 3
@@ -73,14 +73,14 @@ def test_merge_drops_a_membership_that_would_make_an_organisation_its_own_member
     coalition = organization_factory(name="Coalition for Clean Energy", kind="coalition")
     same_coalition = organization_factory(name="Clean Energy Coalition", kind="coalition")
     membership_factory(network=coalition, member=same_coalition)
-    organization_merge(survivor=coalition, duplicate=same_coalition)
+    organizations_merge(survivor=coalition, duplicate=same_coalition)
     assert not Membership.objects.filter(network=coalition, member=coalition).exists()
 
 
 def test_a_merged_organisations_address_redirects_to_the_survivor(client, pair):
     survivor, duplicate = pair
     old_url = f"/en/organisations/{duplicate.slug}/"
-    organization_merge(survivor=survivor, duplicate=duplicate)
+    organizations_merge(survivor=survivor, duplicate=duplicate)
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"] == f"/en/organisations/{survivor.slug}/"
@@ -89,4 +89,4 @@ def test_a_merged_organisations_address_redirects_to_the_survivor(client, pair):
 def test_merging_an_organisation_into_itself_is_an_error(pair):
     survivor, _duplicate = pair
     with pytest.raises(ValueError, match="itself"):
-        organization_merge(survivor=survivor, duplicate=survivor)
+        organizations_merge(survivor=survivor, duplicate=survivor)

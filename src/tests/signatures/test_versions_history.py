@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from undersigned.core.models import AuditEntry
+from undersigned.publishing.services import statement_save
 from undersigned.signatures import reconfirmation, services
 from undersigned.statements.diff import text_diff, version_diff
 from undersigned.statements.models import StatementVersion
@@ -33,7 +34,7 @@ def edit(statement, language="en", **fields):
     translation = statement.translations.get(language=language)
     for name, value in fields.items():
         setattr(translation, name, value)
-    translation.save()
+    statement_save(statement=statement, save_related=translation.save)
 
 
 def test_editing_the_text_of_a_signed_statement_records_a_new_version(

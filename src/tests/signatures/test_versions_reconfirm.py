@@ -10,6 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import mail_text as text_of
+from undersigned.publishing.services import statement_save
 from undersigned.signatures import reconfirmation, services
 from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
 from undersigned.statements.models import StatementVersion
@@ -67,7 +68,7 @@ def campaign(
 def edit_body(statement, body):
     translation = statement.translations.get(language="en")
     translation.body = body
-    translation.save()
+    statement_save(statement=statement, save_related=translation.save)
 
 
 def by_recipient(messages):

@@ -10,8 +10,9 @@ from undersigned.organizations import selectors
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
 from undersigned.organizations.services import (
     MergeConflict,
-    organization_merge,
     organization_merge_conflicts,
+    organizations_mark_reviewed,
+    organizations_merge,
 )
 
 # Scanning every record against the registry costs about a millisecond each.
@@ -70,7 +71,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Mark as reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        updated = queryset.update(needs_review=False)
+        updated = organizations_mark_reviewed(organizations=queryset, by=request.user)
         self.message_user(
             request,
             ngettext(
@@ -131,7 +132,7 @@ class OrganizationAdmin(admin.ModelAdmin):
             survivor_id = int(request.POST.get("survivor", first.pk))
             survivor, duplicate = (first, second) if survivor_id == first.pk else (second, first)
             try:
-                organization_merge(
+                organizations_merge(
                     survivor=survivor,
                     duplicate=duplicate,
                     by=request.user,

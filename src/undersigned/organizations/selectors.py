@@ -8,14 +8,16 @@ from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from undersigned.core.models import AuditEntry
 from undersigned.organizations.matching import PROBABLE_THRESHOLD, NameIndex, normalize
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
-from undersigned.signatures.models import Signatory
-from undersigned.statements.models import Statement
+from undersigned.organizations.models import (
+    Membership,
+    MergedOrganization,
+    Organization,
+    OrganizationAlias,
+)
 
 
 def organization_for_page(*, slug: str) -> Organization:
@@ -31,25 +33,6 @@ def organization_memberships(*, organization: Organization) -> QuerySet[Membersh
 def organization_members(*, organization: Organization) -> QuerySet[Membership]:
     """Return the members of a coalition or network."""
     return Membership.objects.filter(network=organization).select_related("member")
-
-
-def organization_statements(*, organization: Organization) -> QuerySet[Statement]:
-    """Return every public statement the organisation signed or published, newest first."""
-    return (
-        Statement.objects.visible()
-        .filter(
-            Q(pk__in=Signatory.objects.filter(organization=organization).values("statement_id"))
-            | Q(
-                pk__in=Statement.publishers.through.objects.filter(
-                    organization=organization
-                ).values("statement_id")
-            )
-        )
-        # Not yet published (open for signature) first on every database, as on PostgreSQL.
-        .order_by(F("published_at").desc(nulls_first=True), "-created_at")
-        .with_signatory_count()
-        .prefetch_related("translations", "categories")
-    )
 
 
 def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organization]:
@@ -68,13 +51,8 @@ def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organ
 
 def organization_merged_into(*, slug: str) -> Organization | None:
     """Return the organisation that absorbed a merged record with this slug, if any."""
-    entry = (
-        AuditEntry.objects.filter(action="organization.merge", details__merged_slug=slug)
-        .select_related("organization")
-        .order_by("-created_at")
-        .first()
-    )
-    return entry.organization if entry else None
+    merged = MergedOrganization.objects.filter(slug=slug).select_related("merged_into").first()
+    return merged.merged_into if merged else None
 
 
 @dataclass(frozen=True)

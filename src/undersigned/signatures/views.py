@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
-from undersigned.engagement.selectors import comments_overview
 from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import exports, ratelimit, reconfirmation, selectors, services
 from undersigned.signatures.forms import (
@@ -292,7 +291,6 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "erase_form": EraseForm(),
             "versions": versions.statement_versions(statement=statement),
             "supporters": selectors.supporter_dashboard_counts(statement=statement),
-            "comments": comments_overview(statement=statement),
         },
     )
 

@@ -32,7 +32,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.text import markdown_to_text
-from undersigned.signatures.models import Signatory
 from undersigned.statements.models import SearchDocument, Statement, StatementTranslation
 
 SEARCHABLE_STATUSES = (Statement.Status.OPEN, Statement.Status.PUBLISHED, Statement.Status.CLOSED)
@@ -44,9 +43,10 @@ MAX_QUERY_TERMS = 12
 def search_index_statement(*, statement_id: int) -> None:
     """Rewrite the statement's search documents from its translations and signatories."""
     translations = list(StatementTranslation.objects.filter(statement_id=statement_id))
+    # The list (signatures.Signatory) through its relation: signatures sits above statements.
     names = " · ".join(
-        Signatory.objects.filter(statement_id=statement_id)
-        .order_by("position", "pk")
+        Statement(pk=statement_id)
+        .signatories.order_by("position", "pk")  # type: ignore[attr-defined]
         .values_list("organization__name", flat=True)
     )
     with transaction.atomic():

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
 from undersigned.core.text import render_markdown
+from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors, versions
 from undersigned.statements.diff import version_diff
@@ -253,5 +254,34 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "shown_language": shown_language,
             "shown": shown,
             "shown_body_html": render_markdown(shown.get("body", "")) if shown else "",
+        },
+    )
+
+
+# An organisation's page: its profile from the registry, and the statements it signed or published.
+
+
+@cached_page(lambda slug: [f"org:{slug}", "archive"])
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        organization = organization_selectors.organization_for_page(slug=slug)
+    except Http404:
+        # A merged duplicate's address keeps working: it leads to the surviving record.
+        if survivor := organization_selectors.organization_merged_into(slug=slug):
+            return redirect(survivor, permanent=True)
+        raise
+    statements = selectors.organization_statements(organization=organization)
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "organization": organization,
+            "memberships": organization_selectors.organization_memberships(
+                organization=organization
+            ),
+            "members": organization_selectors.organization_members(organization=organization),
+            "statements": statements,
+            # Statements still collecting signatures are not in the archive yet.
+            "in_archive": any(statement.is_listed for statement in statements),
         },
     )

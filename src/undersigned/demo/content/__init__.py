@@ -27,6 +27,7 @@ from undersigned.demo.content.statements_2019_2020 import STATEMENTS as STATEMEN
 from undersigned.demo.content.statements_2021_2023 import STATEMENTS as STATEMENTS_2021_2023
 from undersigned.demo.content.statements_2024_2026 import STATEMENTS as STATEMENTS_2024_2026
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.publishing.services import statement_save
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement, StatementTranslation
 from undersigned.statements.search import search_index_later
@@ -299,7 +300,7 @@ class _Loader:
     def load_statement(self, spec: StatementSpec, memberships: dict[str, dict[str, str]]) -> None:
         statement = Statement.objects.filter(slug=spec.slug).first()
         if statement is None:
-            statement = Statement.objects.create(
+            statement = Statement(
                 slug=spec.slug,
                 status=spec.status,
                 original_language=spec.original_language,
@@ -310,6 +311,8 @@ class _Loader:
                 signature_deadline=_deadline(spec, self.now),
                 signatory_order=spec.order,
             )
+            # As an editor would: its deadline is booked and a recent publication announced.
+            statement_save(statement=statement)
             self.created += 1
 
         languages = set(statement.translations.values_list("language", flat=True))
