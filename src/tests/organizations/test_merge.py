@@ -1,7 +1,10 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 
 from undersigned.core.models import AuditEntry
-from undersigned.organizations.models import Membership, Organization
+from undersigned.organizations.models import Membership, MergedOrganization, Organization
 from undersigned.organizations.services import MergeConflict, organizations_merge
 from undersigned.signatures.models import Signatory
 
@@ -90,3 +93,66 @@ def test_merging_an_organisation_into_itself_is_an_error(pair):
     survivor, _duplicate = pair
     with pytest.raises(ValueError, match="itself"):
         organizations_merge(survivor=survivor, duplicate=survivor)
+
+
+def test_a_merged_address_leads_to_the_last_survivor_without_reading_the_audit_log(
+    client, organization_factory
+):
+    first, second, third = (organization_factory(name=name) for name in ("One", "Two", "Three"))
+    organizations_merge(survivor=second, duplicate=first)
+    organizations_merge(survivor=third, duplicate=second)
+    AuditEntry.objects.all().delete()  # the log is a record; redirects do not depend on it
+
+    assert dict(MergedOrganization.objects.values_list("slug", "merged_into")) == {
+        first.slug: third.pk,
+        second.slug: third.pk,
+    }
+    for slug in (first.slug, second.slug):
+        response = client.get(f"/en/organisations/{slug}/")
+        assert response.status_code == 301
+        assert response["Location"] == f"/en/organisations/{third.slug}/"
+    assert client.get("/en/organisations/never-existed/").status_code == 404
+
+
+def test_merge_moves_the_duplicates_sign_on_requests_onto_the_survivors_line(
+    pair, sign_on_factory, signatory_factory, statement_factory
+):
+    survivor, duplicate = pair
+    statement = statement_factory()
+    kept_line = signatory_factory(statement=statement, organization=survivor)
+    dropped_line = signatory_factory(statement=statement, organization=duplicate)
+    request = sign_on_factory(
+        statement=statement, organization=duplicate, status="approved", signatory=dropped_line
+    )
+    organizations_merge(survivor=survivor, duplicate=duplicate, confirm_conflicts=True)
+    request.refresh_from_db()
+    assert (request.organization, request.signatory) == (survivor, kept_line)
+
+
+def test_the_data_migration_turns_logged_merges_into_redirects(organization_factory):
+    """Merges logged before MergedOrganization existed keep their addresses working."""
+    migration = import_module(
+        "undersigned.organizations.migrations.0003_merged_organizations_from_audit_log"
+    )
+    survivor, other = organization_factory(name="Survivor"), organization_factory(name="Other")
+    organization_factory(name="Live", slug="live")
+    for organization, slug in (
+        (None, "lost"),  # its survivor was deleted since: the page gave 404, and still does
+        (other, "middle"),
+        (survivor, "middle"),  # merged again later: the latest survivor wins
+        (survivor, "live"),  # a live organisation took the address again
+        (survivor, "plain"),
+    ):
+        AuditEntry.objects.create(
+            action="organization.merge",
+            organization=organization,
+            details={"merged_id": 1, "merged_slug": slug, "merged_name": slug.title()},
+        )
+    AuditEntry.objects.create(action="organization.create", organization=survivor, details={})
+
+    migration.forwards(django_apps, None)
+
+    assert set(MergedOrganization.objects.values_list("slug", "name", "merged_into")) == {
+        ("middle", "Middle", survivor.pk),
+        ("plain", "Plain", survivor.pk),
+    }
