@@ -294,7 +294,7 @@ def statement_takes_supporters(*, statement: Statement) -> bool:
 
 
 def supporter_count(*, statement: Statement) -> int:
-    """Return the supporter count as last batched (see services.supporter_tally_update)."""
+    """Return the supporter count as last batched (see supporters.supporter_tally_update)."""
     return (
         SupporterTally.objects.filter(statement=statement).values_list("count", flat=True).first()
         or 0

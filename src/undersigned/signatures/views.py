@@ -17,7 +17,14 @@ from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
 from undersigned.organizations import selectors as org_selectors
-from undersigned.signatures import exports, ratelimit, reconfirmation, selectors, services
+from undersigned.signatures import (
+    exports,
+    ratelimit,
+    reconfirmation,
+    selectors,
+    services,
+    supporters,
+)
 from undersigned.signatures.forms import (
     AttachForm,
     AutoApproveForm,
@@ -540,7 +547,7 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
             status = 429
         else:
             try:
-                services.supporter_sign_up(
+                supporters.supporter_sign_up(
                     statement=statement,
                     name=data["name"],
                     place=data["place"],
@@ -587,8 +594,8 @@ def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
     if request.method == "POST":
         try:
-            supporter = services.supporter_confirm(token=token)
-        except services.SupportTokenError as error:
+            supporter = supporters.supporter_confirm(token=token)
+        except supporters.SupportTokenError as error:
             return _support_link_problem(request, state=error.state, supporter=error.supporter)
         return _private(
             render(request, "signatures/support_confirmed.html", {"supporter": supporter})
