@@ -19,6 +19,7 @@ from undersigned.signatures.models import (
     SupporterTally,
 )
 from undersigned.statements.models import Statement, StatementVersion
+from undersigned.statements.selectors import statement_signatories
 
 
 def statement_sign_on_open(*, statement: Statement) -> bool:
@@ -358,8 +359,6 @@ class ExportLine:
 
 
 def _numbered_lines(*, statement: Statement) -> list[tuple[Signatory, ExportLine]]:
-    from undersigned.statements.selectors import statement_signatories
-
     numbers = dict(StatementVersion.objects.filter(statement=statement).values_list("pk", "number"))
     return [
         (
