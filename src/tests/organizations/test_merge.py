@@ -2,6 +2,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
+from django.utils.html import escape
 
 from undersigned.core.models import AuditEntry
 from undersigned.organizations.models import Membership, MergedOrganization, Organization
@@ -156,3 +157,12 @@ def test_the_data_migration_turns_logged_merges_into_redirects(organization_fact
         ("middle", "Middle", survivor.pk),
         ("plain", "Plain", survivor.pk),
     }
+
+
+def test_the_back_office_lists_merged_records_with_their_survivor(admin_client, pair):
+    survivor, duplicate = pair
+    organizations_merge(survivor=survivor, duplicate=duplicate)
+    page = admin_client.get("/en/admin/organizations/mergedorganization/").content.decode()
+    assert duplicate.slug in page
+    assert escape(survivor.name) in page
+    assert admin_client.get("/en/admin/organizations/mergedorganization/add/").status_code == 403

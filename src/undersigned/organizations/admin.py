@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from undersigned.organizations import selectors
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.organizations.models import (
+    Membership,
+    MergedOrganization,
+    Organization,
+    OrganizationAlias,
+)
 from undersigned.organizations.services import (
     MergeConflict,
     organization_merge_conflicts,
@@ -172,3 +177,19 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["member", "network"]
     search_fields = ["member__name", "network__name"]
+
+
+@admin.register(MergedOrganization)
+class MergedOrganizationAdmin(admin.ModelAdmin):
+    """Merged records, whose old addresses redirect: written by the merge only."""
+
+    list_display = ["name", "slug", "merged_into", "merged_at"]
+    list_select_related = ["merged_into"]
+    search_fields = ["name", "slug", "merged_into__name"]
+    readonly_fields = ["name", "slug", "merged_into", "merged_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
