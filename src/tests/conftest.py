@@ -123,7 +123,7 @@ def page(chromium, live_server):
 
 
 def _version_seen(request_stub):
-    from undersigned.statements.services import statement_version_current
+    from undersigned.statements.versions import statement_version_current
 
     return statement_version_current(statement=request_stub.statement)
 

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "undersigned.signatures",
     "undersigned.importer",
     "undersigned.engagement",
+    "undersigned.publishing",
+    "undersigned.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

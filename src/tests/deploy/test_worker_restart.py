@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from tests.conftest import SMTPCollector, mail_text
 from undersigned.core.messageid import message_id_for
 from undersigned.core.worker import machine_name
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 from undersigned.signatures.models import OutboundEmail
 
 SUPPORTERS = 30
@@ -138,7 +138,7 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     statement = statement_factory(translation__title="On the right to protest")
     addresses = [f"supporter{n}@mail.example.am" for n in range(SUPPORTERS)]
     for address in addresses:
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name="Ani Sargsyan",
             place="Gyumri",
@@ -214,7 +214,7 @@ def test_a_running_worker_requeues_the_task_of_a_worker_that_died_meanwhile(
 
 def _supporter(statement_factory):
     statement = statement_factory(translation__title="On the right to protest")
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=statement,
         name="Ani Sargsyan",
         place="Gyumri",
@@ -245,7 +245,7 @@ def test_the_attempt_is_committed_as_sending_before_the_server_has_the_mail(
 
     def deliver() -> None:
         try:
-            services.supporter_mail_deliver(
+            supporters.supporter_mail_deliver(
                 supporter_id=supporter.pk, kind="support_confirm", key="held"
             )
         except OSError as error:
@@ -274,7 +274,7 @@ def test_a_mail_recorded_as_sent_is_not_sent_again_by_a_rerun_of_its_task(
     first = mail_over_smtp.wait_for(1)[0]
     key = OutboundEmail.objects.get().key
     assert first["Message-ID"] == message_id_for(key)
-    again = services.supporter_mail_deliver(
+    again = supporters.supporter_mail_deliver(
         supporter_id=supporter.pk, kind="support_confirm", key=key
     )
     assert again == "already sent"
@@ -291,12 +291,12 @@ def test_a_mail_sent_but_not_recorded_before_a_crash_goes_again_with_the_same_me
     # What a worker killed after the server took the mail, before SENT was saved, leaves.
     OutboundEmail.objects.update(status=OutboundEmail.Status.SENDING, sent_at=None)
     key = OutboundEmail.objects.get().key
-    services.supporter_mail_deliver(supporter_id=supporter.pk, kind="support_confirm", key=key)
+    supporters.supporter_mail_deliver(supporter_id=supporter.pk, kind="support_confirm", key=key)
     second = mail_over_smtp.wait_for(2)[1]
     assert second["Message-ID"] == first["Message-ID"] == message_id_for(key)
     # Both copies carry the same link, and it confirms: whichever one the supporter opens.
     [link] = set(re.findall(r"/support/confirm/([\w-]+)/", mail_text(first) + mail_text(second)))
-    services.supporter_confirm(token=link)
+    supporters.supporter_confirm(token=link)
     copy = OutboundEmail.objects.get()
     assert (copy.status, copy.attempts) == (OutboundEmail.Status.SENT, 2)
     assert f"Mail key={key} is sent again" in caplog.text

@@ -168,7 +168,7 @@ def test_the_migration_takes_the_names_the_aliases_already_hold(db, alias_factor
 
     from django.apps import apps
 
-    migration = import_module("undersigned.organizations.migrations.0002_names_in_languages")
+    migration = import_module("undersigned.organizations.migrations.0004_names_in_languages")
     organization = Organization.objects.create(name="Civic Forum", slug="civic-forum")
     alias_factory(organization=organization, name="CF", language="hy", is_acronym=True)
     alias_factory(organization=organization, name="Քաղաքացիական ֆորում", language="hy")

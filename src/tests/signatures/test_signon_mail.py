@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.conftest import mail_parts as parts
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, SignOnRequest, SignOnToken
-from undersigned.signatures.selectors import statement_text_hash
+from undersigned.statements.versions import statement_text_hash
 
 
 def sign(client, statement, language="en", **overrides):

@@ -1,5 +1,8 @@
-from undersigned.organizations.selectors import organization_match
-from undersigned.signatures.selectors import organization_resolve, organization_search
+from undersigned.organizations.selectors import (
+    organization_match,
+    organization_resolve,
+    organization_search,
+)
 
 
 def test_the_type_ahead_finds_an_organisation_typed_in_another_script(

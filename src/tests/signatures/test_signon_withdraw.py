@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from undersigned.core.models import AuditEntry
-from undersigned.organizations.services import organization_merge
+from undersigned.organizations.services import organizations_merge
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
@@ -132,7 +132,7 @@ def test_a_merge_in_the_registry_carries_the_requests_to_the_surviving_record(
     duplicate = approved.organization
     survivor = organization_factory()
     pending = sign_on_factory(statement=approved.statement, organization=duplicate)
-    organization_merge(survivor=survivor, duplicate=duplicate)
+    organizations_merge(survivor=survivor, duplicate=duplicate)
     approved.refresh_from_db()
     pending.refresh_from_db()
     assert approved.organization == survivor

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter, SupporterTally
 
 CONFIRMATIONS = 50
@@ -55,7 +55,7 @@ def test_fifty_concurrent_confirmations_with_batches_running_give_the_exact_coun
             email=f"person{number}@example.am",
             language="en",
         )
-        _message, [token] = services._supporter_mail_compose(
+        _message, [token] = supporters._supporter_mail_compose(
             supporter=supporter, kind="support_confirm"
         )
         tokens.append(token)
@@ -66,13 +66,13 @@ def test_fifty_concurrent_confirmations_with_batches_running_give_the_exact_coun
     def step(item):
         kind, token = item
         if kind == "confirm":
-            services.supporter_confirm(token=token)
+            supporters.supporter_confirm(token=token)
         else:
             for _round in range(3):
-                services.supporter_tally_update(statement_id=statement.pk)
+                supporters.supporter_tally_update(statement_id=statement.pk)
 
     run_at_once(step, work)
-    services.supporter_tally_update(statement_id=statement.pk)
+    supporters.supporter_tally_update(statement_id=statement.pk)
 
     assert Supporter.objects.filter(confirmed_at__isnull=False).count() == CONFIRMATIONS
     assert not Supporter.objects.filter(counted_at__isnull=True).exists()
@@ -84,7 +84,7 @@ def test_twenty_concurrent_sign_ups_with_one_address_make_one_support(statement_
     statement = statement_factory()
 
     def sign_up(number):
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name=f"Attempt {number}",
             place="Yerevan",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter, SupporterTally
 
 TALLY_TASK = "undersigned.signatures.tasks.supporter_tally_task"
@@ -28,7 +28,7 @@ def confirmed_supporters(statement, count, start=0):
     """Sign up and confirm supporters through the services, returning their tokens' rows."""
     rows = []
     for number in range(start, start + count):
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name=f"Person {number}",
             place="Yerevan",
@@ -37,10 +37,10 @@ def confirmed_supporters(statement, count, start=0):
             language="en",
         )
         supporter = Supporter.objects.get(email=f"person{number}@example.am")
-        _message, tokens = services._supporter_mail_compose(
+        _message, tokens = supporters._supporter_mail_compose(
             supporter=supporter, kind="support_confirm"
         )
-        services.supporter_confirm(token=tokens[0])
+        supporters.supporter_confirm(token=tokens[0])
         rows.append(supporter)
     return rows
 
@@ -53,17 +53,17 @@ def count_on_page(client, statement) -> str:
 def test_the_count_moves_by_batches_each_confirmation_counted_once(published, no_tasks):
     confirmed_supporters(published, 3)
     assert SupporterTally.objects.filter(statement=published).count() == 0
-    assert services.supporter_tally_update(statement_id=published.pk) == 3
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 3
     assert SupporterTally.objects.get(statement=published).count == 3
-    assert services.supporter_tally_update(statement_id=published.pk) == 0
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 0
     confirmed_supporters(published, 2, start=3)
-    assert services.supporter_tally_update(statement_id=published.pk) == 2
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 2
     assert SupporterTally.objects.get(statement=published).count == 5
     assert not Supporter.objects.filter(counted_at__isnull=True).exists()
 
 
 def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=published,
         name="A",
         place="B",
@@ -71,7 +71,7 @@ def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
         show_name=True,
         language="en",
     )
-    assert services.supporter_tally_update(statement_id=published.pk) == 0
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 0
     assert SupporterTally.objects.get(statement=published).count == 0
 
 
@@ -84,12 +84,12 @@ def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(client, publ
     # Sign-ups and confirmations leave the cached page alone: same validator, same count.
     again = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     after = client.get(url)
     assert after["ETag"] != first["ETag"]
     assert "2 people support this statement." in after.content.decode()
     # A batch that finds nothing new leaves the page's validator as it was.
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     assert client.get(url, headers={"If-None-Match": after["ETag"]}).status_code == 304
 
 
@@ -129,9 +129,9 @@ def test_the_dashboard_shows_supporters_counts(client, published, no_tasks):
     staff = get_user_model().objects.create_user("coordinator", is_staff=True)
     client.force_login(staff)
     confirmed_supporters(published, 3)
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     confirmed_supporters(published, 1, start=3)
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=published,
         name="A",
         place="B",

@@ -1,24 +1,8 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-
-from undersigned.core.pagecache import cached_page
-from undersigned.statements import selectors
-
-
-@cached_page(lambda: ["archive"])
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {
-            "latest": selectors.statement_archive()[:6],
-            "open_statements": selectors.statements_open_for_signature(limit=4),
-        },
-    )
 
 
 @require_GET

@@ -8,8 +8,8 @@ text parser handles both. The page is read top to bottom as
     [site name] title [date] [categories]  body  [signatory heading] signatories  [notes]
 
 with site furniture (menus, share buttons, comment forms, accessibility panels, ...) dropped
-by the phrase lists below. A page made of several titles each followed by an excerpt ending
-in "[…]" is a listing and yields one "excerpt" entry per item.
+by the phrase lists in furniture.py. A page made of several titles each followed by an
+excerpt ending in "[…]" is a listing and yields one "excerpt" entry per item.
 """
 
 import datetime
@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from undersigned.importer.dates import DATE_FILLER, TIME, find_date
+from undersigned.importer.furniture import FURNITURE, TAIL
 
 __all__ = ["ParseError", "ParsedEntry", "parse_page"]
 
@@ -197,314 +200,34 @@ def _publisher_from_title(title: str) -> str | None:
 # Dates
 # ---------------------------------------------------------------------------------------------
 
-_MONTH_FORMS = (
-    "january jan январь января янв հունվար հունվարի",
-    "february feb февраль февраля фев февр փետրվար փետրվարի",
-    "march mar март марта мар մարտ մարտի",
-    "april apr апрель апреля апр ապրիլ ապրիլի",
-    "may май мая մայիս մայիսի",
-    "june jun июнь июня июн հունիս հունիսի",
-    "july jul июль июля июл հուլիս հուլիսի",
-    "august aug август августа авг օգոստոս օգոստոսի",
-    "september sep sept сентябрь сентября сен сент սեպտեմբեր սեպտեմբերի",
-    "october oct октябрь октября окт հոկտեմբեր հոկտեմբերի",
-    "november nov ноябрь ноября ноя нояб նոյեմբեր նոյեմբերի",
-    "december dec декабрь декабря дек դեկտեմբեր դեկտեմբերի",
-)
-_MONTHS = {form: n for n, forms in enumerate(_MONTH_FORMS, 1) for form in forms.split()}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th|-?(?:го|е|ого))?"
-_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
-_NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
-_DATE_PATTERNS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # 2024-09-30, 2024/09/30, 2024-09-30T12:00:00+04:00
-        r"(?<![0-9])" + _YEAR + r"(?P<sep>[-/.])(?P<month>[01]?[0-9])(?P=sep)(?P<day>[0-3]?[0-9])"
-        r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
-        r"(?![0-9])",
-        # 30.09.2024, 30/09/2024, 30-09-2024, 30.09.24
-        r"(?<![0-9.])(?P<a>[0-3]?[0-9])(?P<sep>[./-])(?P<b>[0-3]?[0-9])(?P=sep)"
-        r"(?P<year>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]|\.[0-9])",
-        # 19 September 2023, 28 September, 2020, 19-Sep-2023, 19 сентября 2023 г.
-        r"(?<![0-9])"
-        + _DAY
-        + r"[\s.\-]*"
-        + _NOT_LETTER_BEFORE
-        + _MONTH
-        + _NOT_LETTER_AFTER
-        + r"[\s,.\-]*"
-        + _YEAR
-        + r"(?![0-9])",
-        # September 19, 2023 and Սեպտեմբեր 19, 2023
-        _NOT_LETTER_BEFORE + _MONTH + r"\s*" + _DAY + r",?\s+" + _YEAR + r"(?![0-9])",
-        # 2023 թ. սեպտեմբերի 19, 2023 г. 19 сентября is rarer but the same shape
-        r"(?<![0-9])"
-        + _YEAR
-        + r"\s*(?:թ\.?|թվականի|г\.?|года)?,?\s*"
-        + _NOT_LETTER_BEFORE
-        + _MONTH
-        + r"\s+"
-        + _DAY
-        + r"(?![0-9])",
-    )
-]
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
-    "thurs|fri|sat|sun|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|"
-    "субботу|воскресенье|пн|вт|ср|чт|пт|сб|вс|երկուշաբթի|երեքշաբթի|չորեքշաբթի|"
-    "հինգշաբթի|ուրբաթ|շաբաթ|կիրակի"
-)
-_DATE_FILLER = re.compile(
-    r"\b(?:date|dated|published|posted|updated|created|on|at|дата|опубликовано|обновлено|"
-    r"ամսաթիվ|հրապարակվել է|հրապարակված|г|года|год|թ|թվականի|թվական|am|pm|a\.m|p\.m|"
-    + _WEEKDAYS
-    + r")\b",
-    re.IGNORECASE,
-)
-_TIME = re.compile(r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?")
 _PLACE = re.compile(rf"^\s*[{_UPPER}][^\W\d_]+(?:[\s-][{_UPPER}][^\W\d_]+){{0,2}}\s*,\s*$")
 _BY_AUTHOR = re.compile(r"\bby\s+\S+(?:\s+\S+)?\s*$", re.IGNORECASE)
-
-
-def _date_from_match(match: re.Match) -> datetime.date | None:
-    groups = match.groupdict()
-    year = int(groups["year"])
-    if year < 100:
-        year += 2000
-    if groups.get("a"):
-        day, month = int(groups["a"]), int(groups["b"])
-        if month > 12 >= day:  # 09/30/2024 is month-first
-            day, month = month, day
-    else:
-        day = int(groups["day"])
-        raw_month = groups["month"]
-        month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month.lower()]
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _find_date(text: str) -> tuple[datetime.date, int, int] | None:
-    """Return the leftmost valid date in the text with its span."""
-    best: tuple[datetime.date, int, int] | None = None
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            if best and match.start() > best[1]:
-                break
-            date = _date_from_match(match)
-            if date is None:
-                continue
-            if best is None or (match.start(), -match.end()) < (best[1], -best[2]):
-                best = (date, match.start(), match.end())
-            break
-    return best
 
 
 def _date_line(text: str) -> datetime.date | None:
     """Return the date if the line is a dateline (a date with only labels or a place around)."""
     if _words(text) > 10:
         return None
-    found = _find_date(text)
+    found = find_date(text)
     if found is None:
         return None
     date, start, end = found
     before, after = text[:start], _BY_AUTHOR.sub("", text[end:])
     if _PLACE.match(before):
         before = ""
-    rest = _DATE_FILLER.sub(" ", _TIME.sub(" ", f"{before} {after}"))
+    rest = DATE_FILLER.sub(" ", TIME.sub(" ", f"{before} {after}"))
     return None if re.search(r"\w", rest) else date
 
 
 def _leading_date(text: str) -> datetime.date | None:
-    found = _find_date(text[:40])
+    found = find_date(text[:40])
     return found[0] if found and found[1] == 0 else None
 
 
 # ---------------------------------------------------------------------------------------------
-# Site furniture: whole lines (at most 16 words) matched case-insensitively
+# Site furniture (the phrase lists are in furniture.py)
 # ---------------------------------------------------------------------------------------------
 
-_SHARE = [
-    r"share(?: (?:this|it|on|via|to|with)(?: (?:post|page|article|story|statement|facebook|"
-    r"twitter|telegram|linkedin|whatsapp|e-?mail|friends?|a friend))?)?",
-    r"(?:share|send|e-?mail) this(?: (?:post|page|article|story|statement))?(?: to a friend)?",
-    r"send this to a friend",
-    r"tweet(?: this)?",
-    r"print(?: this)?(?: page| article| post)?",
-    r"copy (?:the )?link",
-    r"(?:(?:facebook|twitter|x|telegram|whatsapp|viber|linkedin|vk|vkontakte|odnoklassniki|"
-    r"pinterest|reddit|e-?mail|messenger|print)\s*[,|·•/]?\s*)+",
-    r"поделиться.{0,40}",
-    r"отправить другу",
-    r"կիսվել.{0,40}",
-    r"տարածել",
-]
-_VIEWS = [
-    r"(?:views?|просмотр(?:ов|ы|а)?|դիտում(?:ներ|ների)?(?: քանակ)?|դիտել են)\s*[:\u0589]?\s*"
-    r"[0-9][0-9 ,.]*",
-    r"[0-9][0-9 ,.]*\s*(?:views?|просмотр(?:ов|а)?|դիտում(?:ներ)?)",
-]
-_COMMENT_FORM = [
-    r"(?:name|e-?mail|website|comment)\s*\*?",
-    r"post comment",
-    r"submit",
-    r"save my name,? e-?mail,? and website.*",
-    r"(?:имя|сайт|комментарий)\s*\*?",
-    r"отправить(?: комментарий)?",
-    r"(?:անուն|էլ\.? ?փոստ|կայք)\s*\*?",
-]
-_NEWSLETTER = [
-    r"subscribe(?: to (?:our|the) (?:newsletter|mailing list|updates))?",
-    r"(?:our )?newsletter",
-    r"sign up(?: for (?:our|the) newsletter)?",
-    r"(?:enter |type )?your e-?mail(?: address)?(?: here)?\s*\*?",
-    r"e-?mail address\s*\*?",
-    r"get (?:the )?latest (?:news|updates).{0,40}",
-    r"stay (?:informed|updated|in touch).{0,40}",
-    r"подпис(?:аться|ка)(?: на (?:рассылку|новости|обновления))?",
-    r"рассылка",
-    r"введите (?:ваш )?e-?mail.{0,30}",
-    r"բաժանորդագր[^\s]*(?: .{0,40})?",
-    r"տեղեկագիր",
-]
-_NAVIGATION = [
-    r"home",
-    r"(?:main )?menu",
-    r"skip to (?:main )?content",
-    r"toggle navigation",
-    r"search(?: for)?(?: ?(?:\.\.\.|…))?",
-    r"read more",
-    r"continue reading.{0,80}",
-    r"read the full (?:statement|text|article)",
-    r"(?:previous|next)(?: (?:post|article|entry|page))?",
-    r"(?:older|newer) (?:posts|entries)",
-    r"load more",
-    r"all (?:news|posts|statements)",
-    r"page [0-9]+(?: of [0-9]+)?",
-    r"(?:[0-9]+\s*){1,12}(?:next|»|›)?",
-    r"(?:home|главная|գլխավոր)\s*[»>/›].{0,200}",
-    r"главная|меню|поиск|подробнее|все новости",
-    r"читать (?:далее|полностью|еще|ещё)",
-    r"(?:предыдущая|следующая)(?: запись)?",
-    r"գլխավոր(?: էջ)?|մենյու|ընտրացանկ|որոնում|կարդալ ավելին|ավելին",
-    r"(?:նախորդ|հաջորդ)(?: (?:նյութ|էջ|հրապարակում))?",
-]
-_BYLINE = [
-    r"(?:posted |written |published )?by\s+[^\s,.]+(?:\s+[^\s,.]+){0,3}",
-    r"author\s*[:\u0589]\s*.{1,40}",
-    r"автор\s*[:\u0589]?\s*.{1,40}",
-    r"հեղինակ\s*[:\u0589՝]?\s*.{1,40}",
-    r"(?:tags?|tagged(?: with)?|метки|теги|պիտակներ)\s*[:\u0589]?\s*.{0,200}",
-]
-_ACCESSIBILITY = [
-    r"font(?: size| family)?",
-    r"(?:text|font) size",
-    r"a\s*a\s*a",
-    r"a[-+]\s*a\s*a[-+]",
-    r"(?:arial|verdana|tahoma|times(?: new roman)?|georgia|helvetica|sans-serif|serif)"
-    r"(?:[\s,]+(?:arial|verdana|tahoma|times(?: new roman)?|georgia|helvetica|sans-serif|serif))+",
-    r"thickness",
-    r"(?:regular|light|bold|normal)(?:\s+(?:regular|light|bold|normal))+",
-    r"(?:letter |line |word )?spacing",
-    r"line height",
-    r"(?:[0-9]+\s*px\s*)+",
-    r"colou?r scheme",
-    r"(?:background|text|link) colou?r",
-    r"(?:high |low )?contrast",
-    r"(?:white|black|blue|yellow|beige|brown|green) on (?:a )?(?:white|black|blue|yellow|beige|"
-    r"brown|green)(?: background)?(?:\s+.{0,80})?",
-    r"accessibility(?: (?:menu|tools|options|settings|panel))?",
-    r"version for (?:the )?visually impaired",
-    r"select the relevant connection",
-    r"reset(?: settings| all)?",
-    r"(?:hide |show )?images?(?: on| off)?",
-    r"версия для слабовидящих",
-    r"(?:размер )?шрифта?",
-    r"интервал(?: между (?:буквами|строками))?",
-    r"цветовая схема|цвет (?:фона|текста)|изображения",
-    r"տառաչափ|տառատեսակ|գունային (?:սխեմա|գամմա)",
-    r"տեսողության .{0,60}",
-]
-_COOKIES = [
-    r"(?:this|our) (?:web)?site uses cookies.{0,200}",
-    r"we use cookies.{0,200}",
-    r"accept(?: all)?(?: cookies)?",
-    r"cookie (?:policy|settings)",
-    r"privacy policy",
-    r"terms (?:of use|and conditions)",
-]
-# After the body has begun, these lines start the comments, related posts or page footer:
-# they and everything below them are dropped.
-_COMMENTS = [
-    r"leave a (?:reply|comment)(?: to .{1,80})?",
-    r"(?:post|add|write) (?:a )?comment",
-    r"(?:[0-9]+|no) comments?(?: yet)?",
-    r"comments?(?: \([0-9]+\))?",
-    r"your e-?mail(?: address)? will not be published.*",
-    r"required fields are marked.*",
-    r"you must be logged in to post a comment.*",
-    r"cancel reply",
-    r"(?:добавить|оставить|оставьте) комментарий",
-    r"комментари(?:и|ев)(?: \([0-9]+\))?",
-    r"ваш (?:адрес )?e-?mail не будет опубликован.*",
-    r"обязательные поля помечены.*",
-    r"թողնել (?:պատասխան|մեկնաբանություն)",
-    r"մեկնաբանություն(?:ներ)?",
-    r"ձեր էլ\.? ?(?:փոստի )?հասցեն (?:չի|չեն) հրապարակվ.*",
-    r"պարտադիր դաշտերը.*",
-]
-_RELATED = [
-    r"related (?:posts|articles|news|stories|statements)",
-    r"you (?:may|might) also (?:like|be interested in).{0,40}",
-    r"more (?:news|posts|statements|from this category)",
-    r"see also|read also",
-    r"похожие (?:записи|статьи|новости|материалы)",
-    r"(?:читайте|смотрите) также",
-    r"другие (?:новости|материалы|заявления)",
-    r"(?:նմանատիպ|առնչվող) (?:նյութեր|հրապարակումներ)",
-    r"կարդացեք նաև",
-    r"այլ (?:նորություններ|նյութեր)",
-]
-_BACK = [
-    r"back(?: to (?:all )?(?:news|posts|articles|statements|announcements|the list|list|home|"
-    r"top))?",
-    r"(?:return|go back) to .{1,40}",
-    r"назад(?: к (?:списку|новостям|всем новостям|заявлениям))?",
-    r"вернуться.{0,40}",
-    r"վերադառնալ.{0,40}",
-    r"հետ",
-    r"բոլոր (?:նորությունները|հայտարարությունները)",
-]
-_FOOTER = [
-    r"(?:©|\(c\)|copyright)\s*.{0,80}",
-    r".{0,60}all rights reserved\.?.{0,40}",
-    r"powered by .{1,40}",
-    r".{0,60}все права защищены.{0,40}",
-    r".{0,60}բոլոր իրավունքները պաշտպանված են.{0,40}",
-]
-
-
-def _line_pattern(patterns: list[str]) -> re.Pattern:
-    # Allow decoration around the phrase: arrows, bullets, colons, stars, trailing full stops.
-    return re.compile(
-        r"^[\s«‹←<\-–—•*]*(?:" + "|".join(patterns) + r")[\s:\u0589.!»›→>\-–—*]*$",
-        re.IGNORECASE,
-    )
-
-
-_FURNITURE = _line_pattern(
-    _SHARE
-    + _VIEWS
-    + _COMMENT_FORM
-    + _NEWSLETTER
-    + _NAVIGATION
-    + _BYLINE
-    + _ACCESSIBILITY
-    + _COOKIES
-)
-_TAIL = _line_pattern(_COMMENTS + _RELATED + _BACK + _FOOTER)
 _FURNITURE_MAX_WORDS = 16
 _SOURCES_HEADING = re.compile(
     r"^(?:sources?|references?|footnotes?|notes?|источники|ссылки|сноски|примечания|"
@@ -514,11 +237,11 @@ _SOURCES_HEADING = re.compile(
 
 
 def _is_furniture(text: str) -> bool:
-    return _words(text) <= _FURNITURE_MAX_WORDS and bool(_FURNITURE.match(text))
+    return _words(text) <= _FURNITURE_MAX_WORDS and bool(FURNITURE.match(text))
 
 
 def _is_tail(text: str) -> bool:
-    return _words(text) <= _FURNITURE_MAX_WORDS and bool(_TAIL.match(text))
+    return _words(text) <= _FURNITURE_MAX_WORDS and bool(TAIL.match(text))
 
 
 # ---------------------------------------------------------------------------------------------

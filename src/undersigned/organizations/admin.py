@@ -7,11 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from undersigned.organizations import selectors
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.organizations.models import (
+    Membership,
+    MergedOrganization,
+    Organization,
+    OrganizationAlias,
+)
 from undersigned.organizations.services import (
     MergeConflict,
-    organization_merge,
     organization_merge_conflicts,
+    organizations_mark_reviewed,
+    organizations_merge,
 )
 
 # Scanning every record against the registry costs about a millisecond each.
@@ -118,7 +124,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Mark as reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        updated = queryset.update(needs_review=False)
+        updated = organizations_mark_reviewed(organizations=queryset, by=request.user)
         self.message_user(
             request,
             ngettext(
@@ -179,7 +185,7 @@ class OrganizationAdmin(admin.ModelAdmin):
             survivor_id = int(request.POST.get("survivor", first.pk))
             survivor, duplicate = (first, second) if survivor_id == first.pk else (second, first)
             try:
-                organization_merge(
+                organizations_merge(
                     survivor=survivor,
                     duplicate=duplicate,
                     by=request.user,
@@ -219,3 +225,19 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["member", "network"]
     search_fields = ["member__name", "network__name"]
+
+
+@admin.register(MergedOrganization)
+class MergedOrganizationAdmin(admin.ModelAdmin):
+    """Merged records, whose old addresses redirect: written by the merge only."""
+
+    list_display = ["name", "slug", "merged_into", "merged_at"]
+    list_select_related = ["merged_into"]
+    search_fields = ["name", "slug", "merged_into__name"]
+    readonly_fields = ["name", "slug", "merged_into", "merged_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

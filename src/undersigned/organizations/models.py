@@ -199,3 +199,25 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} ∈ {self.network}"
+
+
+class MergedOrganization(models.Model):
+    """A record merged into another: its old address leads to the one that absorbed it."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    merged_into = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="merged_records",
+        verbose_name=_("merged into"),
+    )
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+        verbose_name = _("merged organisation")
+        verbose_name_plural = _("merged organisations")
+
+    def __str__(self) -> str:
+        return self.name

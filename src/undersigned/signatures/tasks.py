@@ -10,7 +10,7 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
-from undersigned.signatures import services
+from undersigned.signatures import reconfirmation, services, supporters
 
 
 def _retry(task_, attempt: int, **kwargs) -> None:
@@ -42,14 +42,14 @@ def sign_on_mail_send(
 @task()
 def statement_version_notify(*, version_id: int, kind: str) -> int:
     """Queue the mails telling earlier signers of a new text, or asking them to re-confirm."""
-    return services.version_mail_fan_out(version_id=version_id, kind=kind)
+    return reconfirmation.version_mail_fan_out(version_id=version_id, kind=kind)
 
 
 @task()
 def supporter_mail_send(*, supporter_id: int, kind: str, key: str, attempt: int = 1) -> str:
     """Send a supporter their confirmation link, or a reminder that their support counts."""
     try:
-        return services.supporter_mail_deliver(supporter_id=supporter_id, kind=kind, key=key)
+        return supporters.supporter_mail_deliver(supporter_id=supporter_id, kind=kind, key=key)
     except OSError:
         _retry(supporter_mail_send, attempt, supporter_id=supporter_id, kind=kind, key=key)
         raise
@@ -58,4 +58,4 @@ def supporter_mail_send(*, supporter_id: int, kind: str, key: str, attempt: int 
 @task()
 def supporter_tally_task(*, statement_id: int) -> int:
     """Add the statement's newly confirmed supporters to its count."""
-    return services.supporter_tally_update(statement_id=statement_id)
+    return supporters.supporter_tally_update(statement_id=statement_id)

@@ -34,7 +34,6 @@ from django.utils.safestring import SafeString, mark_safe
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.text import markdown_to_text
 from undersigned.organizations.models import Organization, OrganizationAlias
-from undersigned.signatures.models import Signatory
 from undersigned.statements.models import SearchDocument, Statement, StatementTranslation
 
 SEARCHABLE_STATUSES = (Statement.Status.OPEN, Statement.Status.PUBLISHED, Statement.Status.CLOSED)
@@ -44,12 +43,14 @@ MAX_QUERY_TERMS = 12
 
 
 def _organization_names(statement_id: int) -> list[str]:
-    """Every name of the statement's signatories and publishers, in every language, once."""
-    signed = Signatory.objects.filter(statement_id=statement_id).values("organization_id")
-    published = Statement.publishers.through.objects.filter(statement_id=statement_id).values(
-        "organization_id"
-    )
-    organizations = Organization.objects.filter(Q(pk__in=signed) | Q(pk__in=published))
+    """Every name of the statement's signatories and publishers, in every language, once.
+
+    The signatories (signatures.Signatory) through the registry's relation: signatures sits
+    above statements.
+    """
+    organizations = Organization.objects.filter(
+        Q(signatures__statement_id=statement_id) | Q(published_statements__id=statement_id)
+    ).distinct()
     names: list[str] = []
     for own in organizations.order_by("pk").values_list("name", "name_en", "name_hy", "name_ru"):
         names += [name for name in own if name]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-from undersigned.signatures.services import supporter_tallies_update
+from undersigned.signatures.supporters import supporter_tallies_update
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ thematic coalitions, and the members of most of them belong to the network as we
 
 from datetime import date
 
-from undersigned.core.demo.spec import Network
+from undersigned.demo.content.spec import Network
 
 NETWORKS = [
     Network(

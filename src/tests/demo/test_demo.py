@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone, translation
 
-from undersigned.core.demo import STATEMENTS, check_data
+from undersigned.demo.content import STATEMENTS, check_data
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import (

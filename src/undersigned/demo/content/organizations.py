@@ -4,7 +4,7 @@ Each has a slug (its natural key), a kind and a city; many have their Armenian a
 names, acronyms and other spellings as aliases. Websites use example domains.
 """
 
-from undersigned.core.demo.spec import Org
+from undersigned.demo.content.spec import Org
 
 NK = "Nagorno-Karabakh"
 

@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from undersigned.core.demo.spec import Signers, StatementSpec, Text, at, md
+from undersigned.demo.content.spec import Signers, StatementSpec, Text, at, md
 
 VANADZOR_PARK_2024 = StatementSpec(
     slug="vanadzor-riverside-park-plot-auction-2024",

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset, **options):
-        from undersigned.core.demo import demo_load
+        from undersigned.demo.content import demo_load
 
         result = demo_load(reset=reset)
         self.stdout.write(result.summary())

@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from undersigned.core.demo.spec import Signers, StatementSpec, Text, at, md
+from undersigned.demo.content.spec import Signers, StatementSpec, Text, at, md
 
 BOARD = (
     "energy-coalition",

@@ -18,20 +18,21 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from undersigned.core.demo.categories import CATEGORIES
-from undersigned.core.demo.cities import CITIES
-from undersigned.core.demo.networks import NETWORKS
-from undersigned.core.demo.organizations import ORGANIZATIONS
-from undersigned.core.demo.spec import YEREVAN, Network, Org, Signers, StatementSpec
-from undersigned.core.demo.statements_2019_2020 import STATEMENTS as STATEMENTS_2019_2020
-from undersigned.core.demo.statements_2021_2023 import STATEMENTS as STATEMENTS_2021_2023
-from undersigned.core.demo.statements_2024_2026 import STATEMENTS as STATEMENTS_2024_2026
 from undersigned.core.pagecache import invalidate
+from undersigned.demo.content.categories import CATEGORIES
+from undersigned.demo.content.cities import CITIES
+from undersigned.demo.content.networks import NETWORKS
+from undersigned.demo.content.organizations import ORGANIZATIONS
+from undersigned.demo.content.spec import YEREVAN, Network, Org, Signers, StatementSpec
+from undersigned.demo.content.statements_2019_2020 import STATEMENTS as STATEMENTS_2019_2020
+from undersigned.demo.content.statements_2021_2023 import STATEMENTS as STATEMENTS_2021_2023
+from undersigned.demo.content.statements_2024_2026 import STATEMENTS as STATEMENTS_2024_2026
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.publishing.services import statement_save
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement, StatementTranslation
 from undersigned.statements.search import search_index_later
-from undersigned.statements.services import statement_version_current
+from undersigned.statements.versions import statement_version_current
 
 STATEMENTS: list[StatementSpec] = [
     *STATEMENTS_2019_2020,
@@ -300,7 +301,7 @@ class _Loader:
     def load_statement(self, spec: StatementSpec, memberships: dict[str, dict[str, str]]) -> None:
         statement = Statement.objects.filter(slug=spec.slug).first()
         if statement is None:
-            statement = Statement.objects.create(
+            statement = Statement(
                 slug=spec.slug,
                 status=spec.status,
                 original_language=spec.original_language,
@@ -311,6 +312,8 @@ class _Loader:
                 signature_deadline=_deadline(spec, self.now),
                 signatory_order=spec.order,
             )
+            # As an editor would: its deadline is booked and a recent publication announced.
+            statement_save(statement=statement)
             self.created += 1
 
         languages = set(statement.translations.values_list("language", flat=True))

@@ -1,6 +1,6 @@
 """The archive's categories, named in the three languages."""
 
-from undersigned.core.demo.spec import CategorySpec
+from undersigned.demo.content.spec import CategorySpec
 
 CATEGORIES = [
     CategorySpec("human-rights", "Human rights", "Մարդու իրավունքներ", "Права человека"),

@@ -29,7 +29,7 @@ def names_from_aliases(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("organizations", "0001_initial"),
+        ("organizations", "0003_merged_organizations_from_audit_log"),
     ]
 
     operations = [
