@@ -28,6 +28,37 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def subprocess_database_url() -> str:
+    """Return a DATABASE_URL for a child process to work on this test session's database."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(database["NAME"])
+        require(
+            name != ":memory:" and "mode=memory" not in name,
+            "a child process needs the SQLite test database in a file",
+        )
+        return f"sqlite:///{Path(name).resolve()}"
+    require(
+        connection.vendor == "postgresql", f"no DATABASE_URL for a {connection.vendor} database"
+    )
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}"
+    )
+
+
+def subprocess_env(**settings: str) -> dict[str, str]:
+    """Return this process's environment without the site's settings, plus `settings`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_", "GUNICORN_"))
+    }
+    return env | settings
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache(settings):
     """Give every test an empty cache of its own: pages, generations and rate limits alike."""

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from undersigned.core.worker import (
     CLAIMS_MAX,
-    RecoveringWorker,
+    WorkerCompanion,
     machine_name,
     tasks_requeue_abandoned,
     worker_id_new,
@@ -164,17 +164,7 @@ def test_workers_recovering_at_once_requeue_each_task_once(dead_pid):
 
 @pytest.mark.django_db
 def test_a_long_task_renews_its_claim_so_no_one_takes_it_for_lost():
-    worker = RecoveringWorker(
-        queue_names=["default"],
-        interval=0.1,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=ME,
-        excluded_queue_names=[],
-        lease_seconds=30,
-    )
+    worker = WorkerCompanion(worker_id=ME, backend_name="default", interval=0.1, lease_seconds=30)
     task = claimed(ME, ago=timedelta(seconds=20))  # past a third of its lease
     before = task.started_at
     worker._claim = (task.pk, before)

@@ -23,7 +23,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import SMTPCollector, mail_text
+from tests.conftest import SMTPCollector, mail_text, subprocess_database_url, subprocess_env
 from undersigned.core.messageid import message_id_for
 from undersigned.core.worker import machine_name
 from undersigned.signatures import services
@@ -74,31 +74,11 @@ def holding_smtp():
     controller.stop()
 
 
-def _database_url() -> str:
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(database["NAME"])
-        if name == ":memory:" or "mode=memory" in name:
-            pytest.skip("the worker process needs the SQLite test database in a file")
-        return f"sqlite:///{Path(name).resolve()}"
-    if connection.vendor == "postgresql":
-        return (
-            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        )
-    pytest.skip(f"no DATABASE_URL for a {connection.vendor} test database")
-
-
 @pytest.fixture
 def start_worker(transactional_db, holding_smtp, tmp_path):
     """Return a function that starts `undersigned worker` on the test database; kill them after."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_"))
-    }
-    env.update(
-        DATABASE_URL=_database_url(),
+    env = subprocess_env(
+        DATABASE_URL=subprocess_database_url(),
         EMAIL_URL=f"smtp://127.0.0.1:{holding_smtp.port}?timeout=30",
         UNDERSIGNED_VAR_DIR=str(tmp_path),
         # Long: the restarted worker must requeue because the process is gone, not by the lease.
