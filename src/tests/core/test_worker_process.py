@@ -4,20 +4,16 @@ The worker runs on the suite's own test database and, as on a machine without Re
 diskcache folder that this test reads and writes too.
 """
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import subprocess_database_url, subprocess_env
+from tests.conftest import WorkerProcesses
 from undersigned.core.heartbeat import HEARTBEAT_KEY, last_heartbeat
 from undersigned.engagement import viewcount
 from undersigned.engagement.models import StatementEngagement, Subscriber
@@ -42,36 +38,9 @@ def shared_disk_cache(settings, tmp_path):
 @pytest.fixture
 def start_worker(transactional_db, shared_disk_cache):
     """Return a function that starts `undersigned worker`; stop every one started, after."""
-    var_dir = shared_disk_cache
-    env = subprocess_env(
-        DATABASE_URL=subprocess_database_url(),
-        UNDERSIGNED_VAR_DIR=str(var_dir),
-        DEBUG="0",
-        LOG_LEVEL="INFO",
-    )
-    command = Path(sys.executable).parent / "undersigned"
-    workers: list[subprocess.Popen] = []
-
-    def start(*arguments: str) -> subprocess.Popen:
-        log = (var_dir / f"worker-{len(workers) + 1}.log").open("wb")
-        worker = subprocess.Popen(
-            [command, "worker", "--no-startup-delay", "--interval", "0.1", *arguments],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        workers.append(worker)
-        return worker
-
-    start.logs = lambda: "\n".join(  # type: ignore[attr-defined]
-        f"--- {path.name}\n{path.read_text()}" for path in sorted(var_dir.glob("worker-*.log"))
-    )
-    yield start
-    for worker in workers:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
+    workers = WorkerProcesses(shared_disk_cache)
+    yield workers
+    workers.kill_all()
 
 
 def _wait_for(condition, *, seconds: float, what: str, logs) -> None:
