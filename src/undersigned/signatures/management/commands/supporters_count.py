@@ -7,8 +7,8 @@ from undersigned.signatures.services import supporter_tallies_update
 class Command(BaseCommand):
     help = (
         "Add every statement's newly confirmed supporters to its count now. The worker does it "
-        "by itself seconds after confirmations and hourly for any batch missed; this is for running "
-        "it by hand."
+        "by itself seconds after confirmations and hourly for any batch missed; this is for "
+        "running it by hand."
     )
 
     def handle(self, *args, **options):
