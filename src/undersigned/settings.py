@@ -162,7 +162,12 @@ PERIODIC_TASKS = {
     ),
     # Views left in the cache when no later view booked a flush.
     "undersigned.engagement.tasks.view_counts_flush_task": env_int("VIEWS_FLUSH_SECONDS", 600),
+    # The queue's records of finished tasks, past the days below.
+    "undersigned.core.tasks.task_results_prune": 24 * 3600,
 }
+# Finished tasks' records are kept this many days (failed ones longer, to look into).
+TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 14)
+TASKS_KEEP_FAILED_DAYS = env_int("TASKS_KEEP_FAILED_DAYS", 60)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1; the default prints to the console.
 MAILERS = mailers_from_url(env_str("EMAIL_URL", ""))

@@ -15,6 +15,7 @@ PATHS = {
     "undersigned.engagement.tasks.readers_data_expire_task",
     "undersigned.signatures.tasks.supporter_tallies_update_task",
     "undersigned.engagement.tasks.view_counts_flush_task",
+    "undersigned.core.tasks.task_results_prune",
 }
 
 
@@ -22,7 +23,7 @@ def bookings():
     return DBTaskResult.objects.filter(task_path__in=PATHS)
 
 
-def test_the_data_expiry_the_supporters_recount_and_the_view_flush_are_periodic():
+def test_the_data_expiry_the_recount_the_view_flush_and_the_pruning_are_periodic():
     assert {task.module_path for task, _period in periodic_tasks()} == PATHS
     assert all(period > 0 for _task, period in periodic_tasks())
 
@@ -85,3 +86,27 @@ def test_workers_booking_at_once_book_each_task_once():
     assert len(booked) == 4
     assert sorted(path for paths in booked for path in paths) == sorted(PATHS)
     assert bookings().count() == len(PATHS)
+
+
+@pytest.mark.django_db
+def test_the_records_of_tasks_finished_long_ago_are_pruned_failed_ones_later():
+    from undersigned.core.tasks import task_results_prune
+    from undersigned.signatures.tasks import supporter_tally_task
+
+    def finished(status: str, days: int) -> str:
+        result = supporter_tally_task.using(backend="default").enqueue(statement_id=1)
+        DBTaskResult.objects.filter(pk=result.id).update(
+            status=status, finished_at=timezone.now() - timedelta(days=days)
+        )
+        return result.id
+
+    old = finished(TaskResultStatus.SUCCESSFUL, 15)
+    recent = finished(TaskResultStatus.SUCCESSFUL, 13)
+    failed = finished(TaskResultStatus.FAILED, 30)
+    failed_long_ago = finished(TaskResultStatus.FAILED, 61)
+    waiting = supporter_tally_task.using(backend="default").enqueue(statement_id=2).id
+    task_results_prune.call()
+    kept = {str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)}
+    assert kept == {recent, failed, waiting}
+    assert old not in kept
+    assert failed_long_ago not in kept

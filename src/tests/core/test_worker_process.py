@@ -23,6 +23,7 @@ PERIODIC = {
     "undersigned.engagement.tasks.readers_data_expire_task",
     "undersigned.signatures.tasks.supporter_tallies_update_task",
     "undersigned.engagement.tasks.view_counts_flush_task",
+    "undersigned.core.tasks.task_results_prune",
 }
 
 
@@ -111,6 +112,13 @@ def test_two_workers_starting_book_each_periodic_task_once_and_run_it(
         language="en",
         confirmed_at=past,
     )
+    # A mail task's record from last month, for the pruning.
+    from undersigned.signatures.tasks import supporter_tally_task
+
+    old = supporter_tally_task.using(backend="default").enqueue(statement_id=statement.pk)
+    DBTaskResult.objects.filter(pk=old.id).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=timezone.now() - timedelta(days=30)
+    )
     # Views a reader left in the shared cache with no flush booked.
     cache.set(f"{viewcount.BUFFER_PREFIX}{statement.slug}", 3, timeout=None)
     assert not DBTaskResult.objects.filter(task_path__in=PERIODIC).exists()
@@ -133,3 +141,4 @@ def test_two_workers_starting_book_each_periodic_task_once_and_run_it(
     assert not Subscriber.objects.exists()
     assert SupporterTally.objects.get(statement=statement).count == 1
     assert StatementEngagement.objects.get(statement=statement).view_count == 3
+    assert not DBTaskResult.objects.filter(pk=old.id).exists()
