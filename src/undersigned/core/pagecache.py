@@ -16,6 +16,10 @@ per change, not once per reader who asks while it renders.
 
 nginx in front keeps what the app marks as shared to the end of the current second and then
 revalidates (deploy/nginx-page-cache.conf): readers of a busy page are served by nginx alone.
+
+Kept here rather than Django's cache_page or UpdateCacheMiddleware: those expire pages by time
+and cannot drop the pages a change touches, fill CSRF tokens in per visitor, nor let one request
+render while others get the page from before.
 """
 
 import hashlib

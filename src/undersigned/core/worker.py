@@ -6,6 +6,9 @@ named after their machine and process, so any worker, or the same one restarted,
 claim whose process is gone and put the task back in the queue. A claim that cannot be checked
 that way (another machine) is given up once its worker has not renewed it for
 TASKS_LEASE_SECONDS; a live worker renews the claim of a long task well before that.
+
+Kept here because django-tasks-db (0.13) has no such recovery, nor leases, heartbeats or
+periodic tasks; its worker loop and command are used unchanged, and this code runs beside them.
 """
 
 import logging
