@@ -114,13 +114,15 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # Without Redis, the web workers of one machine still share one cache: files under var/,
-    # whose counters and add() hold a lock so that no process loses another's count.
+    # Without Redis, the processes of one machine (web workers and the task worker) share one
+    # cache: diskcache's Django backend, SQLite files under var/ whose add() and incr() are
+    # atomic between processes and whose incr() keeps a key's expiry.
     CACHES = {
         "default": {
-            "BACKEND": "undersigned.core.filecache.LockingFileBasedCache",
+            "BACKEND": "diskcache.DjangoCache",
             "LOCATION": str(VAR_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            # diskcache drops the least recently stored entries past this size.
+            "OPTIONS": {"size_limit": env_int("CACHE_SIZE_MB", 1024) * 2**20},
         }
     }
 
@@ -157,6 +159,24 @@ TASKS = {
 # A task claimed by a worker that neither finished it nor renewed its claim for this long is
 # put back in the queue (core/worker.py); sooner when its worker's process is seen gone.
 TASKS_LEASE_SECONDS = env_int("TASKS_LEASE_SECONDS", 300)
+# Tasks the worker books itself every so many seconds (core/periodic.py): no cron is needed.
+PERIODIC_TASKS = {
+    # Unconfirmed subscriptions and comments past their link's expiry; friends' addresses.
+    "undersigned.engagement.tasks.readers_data_expire_task": env_int(
+        "READERS_CLEANUP_SECONDS", 24 * 3600
+    ),
+    # Supporters whose count's batch was missed (the worker was down, say).
+    "undersigned.signatures.tasks.supporter_tallies_update_task": env_int(
+        "SUPPORTERS_RECOUNT_SECONDS", 3600
+    ),
+    # Views left in the cache when no later view booked a flush.
+    "undersigned.engagement.tasks.view_counts_flush_task": env_int("VIEWS_FLUSH_SECONDS", 600),
+    # The queue's records of finished tasks, past the days below.
+    "undersigned.core.tasks.task_results_prune": 24 * 3600,
+}
+# Finished tasks' records are kept this many days (failed ones longer, to look into).
+TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 14)
+TASKS_KEEP_FAILED_DAYS = env_int("TASKS_KEEP_FAILED_DAYS", 60)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1; the default prints to the console.
 MAILERS = mailers_from_url(env_str("EMAIL_URL", ""))

@@ -15,7 +15,6 @@ import threading
 import time
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -23,7 +22,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import SMTPCollector, mail_text
+from tests.conftest import SMTPCollector, WorkerProcesses, mail_text
 from undersigned.core.messageid import message_id_for
 from undersigned.core.worker import machine_name
 from undersigned.signatures import supporters
@@ -74,61 +73,17 @@ def holding_smtp():
     controller.stop()
 
 
-def _database_url() -> str:
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(database["NAME"])
-        if name == ":memory:" or "mode=memory" in name:
-            pytest.skip("the worker process needs the SQLite test database in a file")
-        return f"sqlite:///{Path(name).resolve()}"
-    if connection.vendor == "postgresql":
-        return (
-            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        )
-    pytest.skip(f"no DATABASE_URL for a {connection.vendor} test database")
-
-
 @pytest.fixture
 def start_worker(transactional_db, holding_smtp, tmp_path):
     """Return a function that starts `undersigned worker` on the test database; kill them after."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_"))
-    }
-    env.update(
-        DATABASE_URL=_database_url(),
+    workers = WorkerProcesses(
+        tmp_path,
         EMAIL_URL=f"smtp://127.0.0.1:{holding_smtp.port}?timeout=30",
-        UNDERSIGNED_VAR_DIR=str(tmp_path),
         # Long: the restarted worker must requeue because the process is gone, not by the lease.
         TASKS_LEASE_SECONDS="600",
-        DEBUG="0",
-        LOG_LEVEL="INFO",
     )
-    command = Path(sys.executable).parent / "undersigned"
-    workers: list[subprocess.Popen] = []
-
-    def start(*arguments: str, **settings: str) -> subprocess.Popen:
-        log = (tmp_path / f"worker-{len(workers) + 1}.log").open("wb")
-        worker = subprocess.Popen(
-            [command, "worker", "--no-startup-delay", "--interval", "0.1", *arguments],
-            env=env | settings,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        workers.append(worker)
-        return worker
-
-    start.logs = lambda: "\n".join(  # type: ignore[attr-defined]
-        f"--- {path.name}\n{path.read_text()}" for path in sorted(tmp_path.glob("worker-*.log"))
-    )
-    yield start
-    for worker in workers:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
+    yield workers
+    workers.kill_all()
 
 
 @pytest.mark.multiprocess

@@ -14,12 +14,6 @@ from undersigned.publishing.services import statement_publish, statement_save
 pytestmark = pytest.mark.usefixtures("english", "fast_password_hashing")
 
 
-@pytest.fixture
-def mail(db, mail_over_smtp, django_capture_on_commit_callbacks):
-    mail_over_smtp.commit = lambda: django_capture_on_commit_callbacks(execute=True)
-    return mail_over_smtp
-
-
 def link(message, name: str) -> str:
     return re.search(rf"http://\S+/newsletter/{name}/[^/\s]+/", message.get_content()).group(0)
 

@@ -8,7 +8,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests.conftest import require
 from undersigned.signatures import services
@@ -22,14 +21,7 @@ FONTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture

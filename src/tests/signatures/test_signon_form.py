@@ -11,10 +11,7 @@ from undersigned.publishing.services import statement_save
 from undersigned.signatures.models import SignOnRequest
 from undersigned.statements.versions import statement_text_hash
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 def form_data(statement, **overrides):

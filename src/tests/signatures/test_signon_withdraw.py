@@ -1,22 +1,13 @@
 """Withdrawal by the signer's private link, removal by a coordinator, and the audit log."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from undersigned.core.models import AuditEntry
 from undersigned.organizations.services import organizations_merge
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture

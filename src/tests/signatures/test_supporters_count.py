@@ -19,11 +19,6 @@ def published(statement_factory):
     return statement_factory(translation__title="On the right to protest")
 
 
-@pytest.fixture
-def no_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
 def confirmed_supporters(statement, count, start=0):
     """Sign up and confirm supporters through the services, returning their tokens' rows."""
     rows = []
@@ -50,7 +45,7 @@ def count_on_page(client, statement) -> str:
     return page
 
 
-def test_the_count_moves_by_batches_each_confirmation_counted_once(published, no_tasks):
+def test_the_count_moves_by_batches_each_confirmation_counted_once(published, tasks_do_nothing):
     confirmed_supporters(published, 3)
     assert SupporterTally.objects.filter(statement=published).count() == 0
     assert supporters.supporter_tally_update(statement_id=published.pk) == 3
@@ -62,7 +57,7 @@ def test_the_count_moves_by_batches_each_confirmation_counted_once(published, no
     assert not Supporter.objects.filter(counted_at__isnull=True).exists()
 
 
-def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
+def test_unconfirmed_supporters_are_not_counted(published, tasks_do_nothing):
     supporters.supporter_sign_up(
         statement=published,
         name="A",
@@ -76,7 +71,9 @@ def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(client, published, no_tasks):
+def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(
+    client, published, tasks_do_nothing
+):
     url = f"/en/statements/{published.slug}/"
     first = client.get(url)
     assert "0 people support this statement." in first.content.decode()
@@ -115,7 +112,7 @@ def test_confirmations_book_one_batch_a_period_and_the_worker_runs_it(client, pu
 
 
 def test_the_command_counts_every_statement_with_waiting_confirmations(
-    published, statement_factory, no_tasks
+    published, statement_factory, tasks_do_nothing
 ):
     other = statement_factory()
     confirmed_supporters(published, 2)
@@ -125,7 +122,7 @@ def test_the_command_counts_every_statement_with_waiting_confirmations(
     assert SupporterTally.objects.get(statement=other).count == 1
 
 
-def test_the_dashboard_shows_supporters_counts(client, published, no_tasks):
+def test_the_dashboard_shows_supporters_counts(client, published, tasks_do_nothing):
     staff = get_user_model().objects.create_user("coordinator", is_staff=True)
     client.force_login(staff)
     confirmed_supporters(published, 3)

@@ -11,10 +11,7 @@ from undersigned.signatures import reconfirmation, services
 from undersigned.statements.diff import text_diff, version_diff
 from undersigned.statements.models import StatementVersion
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ NOTIFY_TASK = "undersigned.signatures.tasks.statement_version_notify"
 
 
 @pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
-
-
-@pytest.fixture
 def campaign(
     coordinator,
     statement_factory,

@@ -1,11 +1,11 @@
 """Text helpers shared by the apps: Markdown rendering, excerpts, plain text."""
 
 import re
-from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+from selectolax.lexbor import LexborHTMLParser
 
 _ALLOWED_TAGS = {
     "a",
@@ -73,13 +73,15 @@ def render_markdown(body: str) -> str:
     )
 
 
-_TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = ["script", "style", "template", "noscript"]
 
 
 def html_to_text(html: str) -> str:
     """Return the visible text of an HTML fragment on one line."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(_INVISIBLE)
+    return _SPACE.sub(" ", tree.text(separator=" ")).strip()
 
 
 def markdown_to_text(body: str) -> str:

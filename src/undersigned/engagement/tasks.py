@@ -28,6 +28,12 @@ def view_counts_flush_task() -> int:
 
 
 @task()
+def readers_data_expire_task() -> dict[str, int]:
+    """Delete unconfirmed subscriptions and comments, forget friends' addresses (periodic)."""
+    return services.readers_data_expire()
+
+
+@task()
 def comment_mail_send(*, comment_id: int, kind: str, attempt: int = 1) -> str:
     """Send a comment's confirmation link to its author, or the news to the coordinators."""
     try:

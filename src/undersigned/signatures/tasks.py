@@ -59,3 +59,9 @@ def supporter_mail_send(*, supporter_id: int, kind: str, key: str, attempt: int 
 def supporter_tally_task(*, statement_id: int) -> int:
     """Add the statement's newly confirmed supporters to its count."""
     return supporters.supporter_tally_update(statement_id=statement_id)
+
+
+@task()
+def supporter_tallies_update_task() -> int:
+    """Count the confirmations a missed batch left waiting (booked periodically by the worker)."""
+    return sum(supporters.supporter_tallies_update().values())

@@ -1,12 +1,15 @@
-"""Site furniture: the phrases of lines that belong to the website, not to the statement.
+"""Site furniture (menus, share buttons, comment forms, …) and category lines.
 
-Whole lines (at most 16 words) are matched case-insensitively, in English, Russian and
-Armenian. FURNITURE lines (menus, share buttons, comment forms, accessibility panels, ...) are
-dropped wherever they are; a TAIL line (comments, related posts, the page footer) ends the
-body, and everything below it is dropped too.
-"""
+Phrase tables, kept apart from the parsing itself: a line that matches one is dropped."""
 
+import datetime
 import re
+
+from undersigned.importer.parsing.text import _LETTER, _date_line, _ends_sentence, _words
+
+# ---------------------------------------------------------------------------------------------
+# Site furniture: whole lines (at most 16 words) matched case-insensitively
+# ---------------------------------------------------------------------------------------------
 
 _SHARE = [
     r"share(?: (?:this|it|on|via|to|with)(?: (?:post|page|article|story|statement|facebook|"
@@ -176,7 +179,7 @@ def _line_pattern(patterns: list[str]) -> re.Pattern:
     )
 
 
-FURNITURE = _line_pattern(
+_FURNITURE = _line_pattern(
     _SHARE
     + _VIEWS
     + _COMMENT_FORM
@@ -186,4 +189,56 @@ FURNITURE = _line_pattern(
     + _ACCESSIBILITY
     + _COOKIES
 )
-TAIL = _line_pattern(_COMMENTS + _RELATED + _BACK + _FOOTER)
+_TAIL = _line_pattern(_COMMENTS + _RELATED + _BACK + _FOOTER)
+_FURNITURE_MAX_WORDS = 16
+_SOURCES_HEADING = re.compile(
+    r"^(?:sources?|references?|footnotes?|notes?|источники|ссылки|сноски|примечания|"
+    r"աղբյուրներ|ծանոթագրություններ|հղումներ)\s*[:\u0589]?$",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture(text: str) -> bool:
+    return _words(text) <= _FURNITURE_MAX_WORDS and bool(_FURNITURE.match(text))
+
+
+def _is_tail(text: str) -> bool:
+    return _words(text) <= _FURNITURE_MAX_WORDS and bool(_TAIL.match(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Categories
+# ---------------------------------------------------------------------------------------------
+
+_CATEGORY_LABEL = re.compile(
+    r"^(?:categor(?:y|ies)|posted in|filed under|published in|рубрик[аи]|категори[яи]|раздел|"
+    r"բաժին|բաժիններ|կատեգորիա|կատեգորիաներ)\s*[:\u0589]?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _meta_line(text: str) -> tuple[list[str], datetime.date | None] | None:
+    """Return (categories, date) if the line is a category line such as "News | Rights"."""
+    labelled = _CATEGORY_LABEL.match(text)
+    if labelled:
+        parts = re.split(r"\s*[,|]\s*", labelled.group("rest"))
+    elif "|" in text:
+        parts = text.split("|")
+    else:
+        return None
+    categories: list[str] = []
+    date = None
+    for part in (p.strip(" ·•/") for p in parts):
+        if not part or _is_furniture(part):
+            continue
+        if (part_date := _date_line(part)) is not None:
+            date = date or part_date
+            continue
+        if _words(part) > 5 or _ends_sentence(part) or not _LETTER.search(part):
+            return None
+        categories.append(part)
+    if not categories and date is None:
+        return None
+    if not labelled and len(parts) < 2:
+        return None
+    return categories, date

@@ -1,4 +1,8 @@
-"""The file cache that the processes of one machine share when there is no Redis."""
+"""The cache the processes of one machine share when there is no Redis: diskcache's.
+
+What the site relies on: add() and incr() atomic between processes (rate limits, view counts),
+and incr() keeping the key's expiry (a counter kept for ever stays so; a window ends).
+"""
 
 import subprocess
 import sys
@@ -6,16 +10,17 @@ import textwrap
 import time
 
 import pytest
+from diskcache import DjangoCache
 
-from undersigned.core.filecache import LockingFileBasedCache
+from tests.conftest import subprocess_env
 
 # Each child counts in the same folder as the others, as gunicorn's workers do under make run.
 _CHILD = textwrap.dedent(
     """
     import sys
-    from undersigned.core.filecache import LockingFileBasedCache
+    from diskcache import DjangoCache
 
-    cache = LockingFileBasedCache(sys.argv[1], {})
+    cache = DjangoCache(sys.argv[1], {})
     operation, count = sys.argv[2], int(sys.argv[3])
     if operation == "incr":
         cache.add("counter", 0, timeout=None)
@@ -43,18 +48,18 @@ def _children(folder, *arguments, processes=4):
 
 def test_increments_from_several_processes_at_once_are_all_counted(tmp_path):
     _children(tmp_path, "incr", "300")
-    assert LockingFileBasedCache(str(tmp_path), {}).get("counter") == 1200
+    assert DjangoCache(str(tmp_path), {}).get("counter") == 1200
 
 
 def test_only_one_of_several_processes_adding_a_key_at_once_succeeds(tmp_path):
     outputs = _children(tmp_path, "add", "1", processes=6)
     assert sorted(output.strip() for output in outputs) == ["0"] * 5 + ["1"]
     winner = [number for number, output in enumerate(outputs) if output.strip() == "1"]
-    assert LockingFileBasedCache(str(tmp_path), {}).get("once") == str(winner[0])
+    assert DjangoCache(str(tmp_path), {}).get("once") == str(winner[0])
 
 
 def test_a_counter_kept_without_expiry_keeps_none_after_an_increment(tmp_path):
-    cache = LockingFileBasedCache(str(tmp_path), {"TIMEOUT": 1})
+    cache = DjangoCache(str(tmp_path), {"TIMEOUT": 1})
     cache.add("views", 0, timeout=None)
     assert cache.incr("views", 5) == 5
     time.sleep(1.2)  # longer than the default timeout, which Django's own incr() would set
@@ -62,7 +67,7 @@ def test_a_counter_kept_without_expiry_keeps_none_after_an_increment(tmp_path):
 
 
 def test_an_increment_keeps_the_window_of_a_rate_limit(tmp_path):
-    cache = LockingFileBasedCache(str(tmp_path), {})
+    cache = DjangoCache(str(tmp_path), {})
     cache.add("window", 0, timeout=1)
     cache.incr("window")
     time.sleep(1.2)
@@ -72,7 +77,7 @@ def test_an_increment_keeps_the_window_of_a_rate_limit(tmp_path):
 
 
 def test_decrement_and_missing_keys_behave_as_in_djangos_caches(tmp_path):
-    cache = LockingFileBasedCache(str(tmp_path), {})
+    cache = DjangoCache(str(tmp_path), {})
     with pytest.raises(ValueError, match="not found"):
         cache.incr("absent")
     cache.set("buffer", 10, timeout=None)
@@ -80,3 +85,26 @@ def test_decrement_and_missing_keys_behave_as_in_djangos_caches(tmp_path):
     assert cache.add("buffer", 0) is False
     assert cache.delete("buffer") is True
     assert cache.add("buffer", 0) is True
+
+
+def _default_cache_backend(**settings: str) -> str:
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from undersigned import settings; print(settings.CACHES['default']['BACKEND'])",
+        ],
+        env=subprocess_env(**settings),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return shown.stdout.strip()
+
+
+def test_the_site_uses_diskcache_without_redis_and_django_redis_with_it(tmp_path):
+    assert _default_cache_backend(UNDERSIGNED_VAR_DIR=str(tmp_path)) == "diskcache.DjangoCache"
+    assert (
+        _default_cache_backend(UNDERSIGNED_VAR_DIR=str(tmp_path), REDIS_URL="redis://127.0.0.1/12")
+        == "django_redis.cache.RedisCache"
+    )
