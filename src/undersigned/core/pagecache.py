@@ -116,18 +116,22 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
             etag = quote_etag(digest)
             last_modified = http_date(max(versions.values()) / 1e9)
             if etag in conditional:
+                request.page_cache = "not_modified"  # counted by operations' metrics
                 response = HttpResponseNotModified()
                 _mark(response, etag, last_modified)
                 return response
             if conditional:
                 stored = cache.get(key)
             if stored is not None and stored[0] == etag:
+                request.page_cache = "hit"
                 return _respond(request, stored, language)
 
             lock = f"{_RENDER_LOCK_PREFIX}{slot}"
             locked = stored is not None and cache.add(lock, 1, timeout=_RENDER_LOCK_SECONDS)
             if stored is not None and not locked and _may_serve_stale(versions):
+                request.page_cache = "hit"
                 return _respond(request, stored, language)  # another request renders it
+            request.page_cache = "miss"
             request.csrf_placeholder = True
             try:
                 response = view(request, *args, **kwargs)

@@ -1,0 +1,80 @@
+"""The site's outbox and task queue, read (and, for error reports, written) in this one module.
+
+The outbox (`OutboundEmail`) lives in `signatures` today and moves to `core` (issue 10): the
+imports below are the only lines that name it, so the move is a one-line change here.
+Fields read: `status` (sending/sent/failed), `attempts`, `created_at`, `kind`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Count, F, Min, Q, Sum
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from undersigned.signatures.models import OutboundEmail
+from undersigned.signatures.services import _outbound_send as outbox_send
+
+
+@dataclass(frozen=True)
+class OutboxState:
+    """How many mails are being sent, went out, failed; retries; the oldest unfinished send."""
+
+    sending: int
+    sent: int
+    failed: int
+    retries: int
+    oldest_sending_at: datetime | None
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """Tasks due and waiting for a worker, and since when the oldest of them waits."""
+
+    ready: int
+    running: int
+    oldest_due_at: datetime | None
+
+
+def outbox_state() -> OutboxState:
+    """Return the outbox's counts in one query."""
+    status = OutboundEmail.Status
+    row = OutboundEmail.objects.aggregate(
+        sending=Count("pk", filter=Q(status=status.SENDING)),
+        sent=Count("pk", filter=Q(status=status.SENT)),
+        failed=Count("pk", filter=Q(status=status.FAILED)),
+        # Every attempt after a mail's first is a retry.
+        retries=Sum(F("attempts") - 1, filter=Q(attempts__gt=1)),
+        oldest_sending_at=Min("created_at", filter=Q(status=status.SENDING)),
+    )
+    return OutboxState(
+        sending=row["sending"],
+        sent=row["sent"],
+        failed=row["failed"],
+        retries=row["retries"] or 0,
+        oldest_sending_at=row["oldest_sending_at"],
+    )
+
+
+def queue_state() -> QueueState:
+    """Return the task queue's length and the oldest due task's enqueue time, in one query."""
+    now = timezone.now()
+    due = Q(status=TaskResultStatus.READY) & (Q(run_after__isnull=True) | Q(run_after__lte=now))
+    row = DBTaskResult.objects.aggregate(
+        ready=Count("pk", filter=due),
+        running=Count("pk", filter=Q(status=TaskResultStatus.RUNNING)),
+        oldest=Min("enqueued_at", filter=due),
+    )
+    return QueueState(ready=row["ready"], running=row["running"], oldest_due_at=row["oldest"])
+
+
+def outbox_mail(
+    *, key: str, kind: str, compose: Callable[[], EmailMultiAlternatives], language: str
+) -> str:
+    """Send a mail through the site's one mail path: an outbox row, its Message-ID, its state."""
+    if OutboundEmail.objects.filter(key=key, status=OutboundEmail.Status.SENT).exists():
+        return "already sent"
+    return outbox_send(key=key, kind=kind, compose=lambda: (compose(), []), language=language)
