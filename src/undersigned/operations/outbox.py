@@ -11,9 +11,7 @@ from datetime import datetime
 
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Count, F, Min, Q, Sum
-from django.tasks import TaskResultStatus
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from undersigned.signatures.models import OutboundEmail
 from undersigned.signatures.services import _outbound_send as outbox_send
@@ -60,15 +58,19 @@ def outbox_state() -> OutboxState:
 
 
 def queue_state() -> QueueState:
-    """Return the task queue's length and the oldest due task's enqueue time, in one query."""
-    now = timezone.now()
-    due = Q(status=TaskResultStatus.READY) & (Q(run_after__isnull=True) | Q(run_after__lte=now))
-    row = DBTaskResult.objects.aggregate(
-        ready=Count("pk", filter=due),
-        running=Count("pk", filter=Q(status=TaskResultStatus.RUNNING)),
-        oldest=Min("enqueued_at", filter=due),
+    """Return the task queue's length and since when its oldest due task waits, in one query."""
+    due = DBTaskResult.objects.ready()  # READY, and not deferred to later
+    undeferred = Q(run_after=get_date_max())
+    row = due.aggregate(
+        ready=Count("pk"),
+        oldest_enqueued=Min("enqueued_at", filter=undeferred),
+        oldest_deferred=Min("run_after", filter=~undeferred),
     )
-    return QueueState(ready=row["ready"], running=row["running"], oldest_due_at=row["oldest"])
+    running = DBTaskResult.objects.running().count()
+    # A deferred task waits from the moment it was due, not from when it was queued.
+    starts = [row["oldest_enqueued"], row["oldest_deferred"]]
+    oldest = min((start for start in starts if start is not None), default=None)
+    return QueueState(ready=row["ready"], running=running, oldest_due_at=oldest)
 
 
 def outbox_mail(
