@@ -9,6 +9,7 @@ finds a sign-up from the form to the mail it sent.
 Both formatters hide email addresses and phone numbers in everything they write.
 """
 
+import contextlib
 import contextvars
 import logging
 import re
@@ -68,17 +69,32 @@ class JsonFormatter(_JsonFormatter):
         return scrub_data(super().process_log_record(log_data))
 
 
+def _in_worker(sender) -> bool:
+    """Return whether the task runs apart from the request that queued it (not immediately)."""
+    backend = sender if isinstance(sender, type) else type(sender)
+    return backend.__name__ != "ImmediateBackend"
+
+
+# The receivers only note and log: whatever happens, they must not fail the task.
+
+
 def _on_enqueued(sender, task_result, **kwargs) -> None:
     request_id = REQUEST_ID.get()
-    if request_id:
-        cache.set(f"{_TASK_KEY}{task_result.id}", request_id, timeout=_TASK_KEY_SECONDS)
+    if request_id and _in_worker(sender):
+        # The cache down: the task's lines will carry an id of their own.
+        with contextlib.suppress(Exception):
+            cache.set(f"{_TASK_KEY}{task_result.id}", request_id, timeout=_TASK_KEY_SECONDS)
 
 
 def _on_started(sender, task_result, **kwargs) -> None:
     _task_started_at[str(task_result.id)] = time.monotonic()
-    if REQUEST_ID.get() is None or sender.__name__ != "ImmediateBackend":
+    if REQUEST_ID.get() is None or _in_worker(sender):
         # In the worker: take the id of the request that queued the task, or start one.
-        REQUEST_ID.set(cache.get(f"{_TASK_KEY}{task_result.id}") or f"task-{task_result.id}")
+        try:
+            noted = cache.get(f"{_TASK_KEY}{task_result.id}")
+        except Exception:  # the cache is down: the task still runs, under an id of its own
+            noted = None
+        REQUEST_ID.set(noted or f"task-{task_result.id}")
 
 
 def _on_finished(sender, task_result, **kwargs) -> None:
@@ -98,7 +114,7 @@ def _on_finished(sender, task_result, **kwargs) -> None:
             "duration_ms": round(seconds * 1000, 1) if seconds is not None else None,
         },
     )
-    if sender.__name__ != "ImmediateBackend":
+    if _in_worker(sender):
         REQUEST_ID.set(None)
 
 
