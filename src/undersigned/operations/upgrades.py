@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.migration import Migration
+from django.db.models.fields import NOT_PROVIDED
 
 from undersigned.operations.health import unapplied_migrations
 
@@ -86,7 +87,7 @@ def _is_risky(operation) -> bool:
     if kind == "AddField":
         field = operation.field
         # Nullable, or filled by the database itself: no rewrite of existing rows.
-        return not (field.null or getattr(field, "db_default", None) is not None)
+        return not (field.null or field.db_default is not NOT_PROVIDED)
     return kind in GUIDANCE
 
 
