@@ -157,3 +157,39 @@ def test_requests_answered_by_several_worker_processes_are_added_up(tmp_path, mo
         )
         == 7
     )
+
+
+def test_an_exited_worker_s_counts_are_kept_when_its_files_are_folded_away(tmp_path, monkeypatch):
+    directory = tmp_path / "metrics"
+    directory.mkdir()
+    src = Path(__file__).resolve().parents[2]
+    env = {
+        "PROMETHEUS_MULTIPROC_DIR": str(directory),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(src),
+    }
+    for count in (2, 5):
+        subprocess.run(
+            [sys.executable, "-c", _WORKER.format(count=count)],
+            env=env, check=True, timeout=120, capture_output=True,
+        )  # fmt: skip
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(directory))
+
+    def healthz_total() -> float:
+        collected = {family.name: family.samples for family in metrics._request_metrics().collect()}
+        return value(
+            collected["undersigned_http_requests"],
+            "undersigned_http_requests_total",
+            view="operations:healthz",
+        )
+
+    assert healthz_total() == 7
+    pids = sorted({int(path.stem.split("_")[1]) for path in directory.glob("counter_*.db")})
+    assert len(pids) == 2
+    for pid in pids:
+        metrics.worker_metrics_retire(pid=pid, directory=str(directory))
+        assert healthz_total() == 7
+    assert sorted(path.name for path in directory.iterdir()) == [
+        "counter_archive.db",
+        "histogram_archive.db",
+    ]

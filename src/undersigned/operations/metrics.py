@@ -15,6 +15,7 @@ Two kinds, chosen for several gunicorn worker processes:
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 from django.utils import timezone
 from prometheus_client import (
@@ -24,8 +25,10 @@ from prometheus_client import (
     Counter,
     Histogram,
     generate_latest,
+    multiprocess,
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.mmap_dict import MmapedDict
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from undersigned.operations import health, outbox, selectors
@@ -128,6 +131,30 @@ class SiteStateCollector:
             "Seconds since the worker's last heartbeat (NaN: none recorded).",
             value=max(time.time() - beat, 0.0) if beat is not None else float("nan"),
         )
+
+
+def worker_metrics_retire(*, pid: int, directory: str) -> None:
+    """Fold an exited worker process's counts into the directory's archive files, then drop its own.
+
+    prometheus-client keeps a file per process and kind for ever, and gunicorn replaces a worker
+    every few thousand requests (max-requests): without this, a busy server's directory would
+    grow by thousands of files a day, each read at every scrape. Run by gunicorn's master when a
+    worker exits (deploy/gunicorn.conf.py, child_exit); the master is the archive's only writer.
+    A scrape at that very moment may count the worker twice or not at all, once.
+    """
+    folder = Path(directory)
+    for kind in ("counter", "histogram", "summary"):
+        own = folder / f"{kind}_{pid}.db"
+        if not own.exists():
+            continue
+        archive = MmapedDict(str(folder / f"{kind}_archive.db"))
+        try:
+            for key, value, timestamp, _position in MmapedDict.read_all_values_from_file(str(own)):
+                archive.write_value(key, archive.read_value(key)[0] + value, timestamp)
+        finally:
+            archive.close()
+        own.unlink()
+    multiprocess.mark_process_dead(pid, directory)
 
 
 def _request_metrics() -> CollectorRegistry:
