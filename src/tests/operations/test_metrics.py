@@ -76,6 +76,12 @@ def test_a_scrape_counts_requests_sign_ups_mails_queue_cache_and_search(
     cache.set(health.HEARTBEAT_KEY, time.time() - 5, timeout=None)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     later.enqueue()
+    # A supporter signs up while the worker is away: their mail waits in the queue.
+    support = client.post(
+        f"/en/statements/{published.slug}/support/",
+        {"name": "Ani Sargsyan", "place": "Gyumri", "email": "ani@mail.example.am"},
+    )
+    assert support.status_code == 302
 
     after = scrape(client, **token)
     requests = "undersigned_http_requests_total"
@@ -107,8 +113,12 @@ def test_a_scrape_counts_requests_sign_ups_mails_queue_cache_and_search(
     mails = after["undersigned_mails"]
     assert value(mails, "undersigned_mails", state="sent") == 1
     assert value(mails, "undersigned_mails", state="failed") == 0
+    assert value(mails, "undersigned_mails", state="queued") == 1  # the supporter's, not `later`
     assert value(after["undersigned_mail_retries"], "undersigned_mail_retries") == 0
-    assert value(after["undersigned_tasks"], "undersigned_tasks", state="queued") == 1
+    assert value(after["undersigned_tasks"], "undersigned_tasks", state="queued") == 2
+    supporters = after["undersigned_supporters"]
+    assert value(supporters, "undersigned_supporters", state="unconfirmed") == 1
+    assert value(supporters, "undersigned_supporters", state="confirmed") == 0
     oldest = value(
         after["undersigned_task_oldest_queued_seconds"], "undersigned_task_oldest_queued_seconds"
     )

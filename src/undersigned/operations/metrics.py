@@ -99,9 +99,13 @@ class SiteStateCollector:
         yield supporters
 
         mail = outbox.outbox_state()
+        queue = outbox.queue_state()
         mails = GaugeMetricFamily(
-            "undersigned_mails", "Mails in the outbox, by delivery state.", labels=["state"]
+            "undersigned_mails",
+            "Mails by state: queued (a task waits to send it), sending, sent, failed.",
+            labels=["state"],
         )
+        mails.add_metric(["queued"], queue.mails_waiting)
         mails.add_metric(["sending"], mail.sending)
         mails.add_metric(["sent"], mail.sent)
         mails.add_metric(["failed"], mail.failed)
@@ -112,7 +116,6 @@ class SiteStateCollector:
             value=mail.retries,
         )
 
-        queue = outbox.queue_state()
         tasks = GaugeMetricFamily(
             "undersigned_tasks", "Background tasks by state.", labels=["state"]
         )

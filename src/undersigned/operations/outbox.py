@@ -2,7 +2,9 @@
 
 The outbox (`OutboundEmail`) lives in `signatures` today and moves to `core` (issue 10): the
 imports below are the only lines that name it, so the move is a one-line change here.
-Fields read: `status` (sending/sent/failed), `attempts`, `created_at`, `kind`.
+Fields read: `status` (sending/sent/failed), `attempts`, `created_at`, and `key` (a report
+already sent is not sent again); error reports are written through `_outbound_send`.
+Mail tasks are told apart in the queue by their name: every mail task's ends in `mail_send`.
 """
 
 from collections.abc import Callable
@@ -11,6 +13,7 @@ from datetime import datetime
 
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Count, F, Min, Q, Sum
+from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from undersigned.signatures.models import OutboundEmail
@@ -35,6 +38,7 @@ class QueueState:
     ready: int
     running: int
     oldest_due_at: datetime | None
+    mails_waiting: int  # mail tasks queued, due or deferred (a retry waits its turn)
 
 
 def outbox_state() -> OutboxState:
@@ -67,10 +71,15 @@ def queue_state() -> QueueState:
         oldest_deferred=Min("run_after", filter=~undeferred),
     )
     running = DBTaskResult.objects.running().count()
+    mails_waiting = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path__endswith="mail_send"
+    ).count()
     # A deferred task waits from the moment it was due, not from when it was queued.
     starts = [row["oldest_enqueued"], row["oldest_deferred"]]
     oldest = min((start for start in starts if start is not None), default=None)
-    return QueueState(ready=row["ready"], running=running, oldest_due_at=oldest)
+    return QueueState(
+        ready=row["ready"], running=running, oldest_due_at=oldest, mails_waiting=mails_waiting
+    )
 
 
 def outbox_mail(
