@@ -112,6 +112,7 @@ def test_no_log_line_of_a_sign_up_and_its_mail_holds_an_address_or_a_phone(
     # A resend by address, a form with an error, and an error logged with the address in it.
     client.post("/en/sign-on/new-link/", {"email": EMAIL})
     client.post(f"/en/statements/{open_statement.slug}/sign/", {"contact_email": EMAIL})
+    assert client.get(f"/en/no-such-page/?email={EMAIL}&phone={PHONE}").status_code == 404
     run_worker()
     try:
         raise ValueError(f"no such signer {EMAIL} ({PHONE})")

@@ -66,7 +66,11 @@ class JsonFormatter(_JsonFormatter):
     """One JSON object a line (python-json-logger), with contact data hidden in every field."""
 
     def process_log_record(self, log_data):
-        return scrub_data(super().process_log_record(log_data))
+        log_data = super().process_log_record(log_data)
+        # Django's request lines carry the request object: its text is the whole address,
+        # query string included. The request's own line (undersigned.request) says enough.
+        log_data.pop("request", None)
+        return scrub_data(log_data)
 
 
 def _in_worker(sender) -> bool:

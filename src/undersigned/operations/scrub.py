@@ -31,13 +31,19 @@ def scrub_text(text: str) -> str:
 
 
 def scrub_data(value: Any, *, depth: int = 0) -> Any:
-    """Return a copy of JSON-like data (dicts, lists, strings) with contact data hidden."""
+    """Return a copy of JSON-like data with contact data hidden.
+
+    Dicts, lists and strings are walked; numbers, booleans and None kept; anything else (a
+    request object a log record carries, say) is written as its text, hidden likewise.
+    """
     if depth > 40:
-        return value
+        return "[too deep]"
     if isinstance(value, str):
         return scrub_text(value)
     if isinstance(value, dict):
         return {key: scrub_data(item, depth=depth + 1) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(scrub_data(item, depth=depth + 1) for item in value)
-    return value
+        return [scrub_data(item, depth=depth + 1) for item in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return scrub_text(str(value))
