@@ -111,18 +111,18 @@ def risky_operations(migration_list: list[Migration]) -> list[RiskyOperation]:
 
 
 def migrations_since(previous: dict[str, str]) -> list[Migration]:
-    """Return the project's migrations that a database at `previous` (app: leaf) lacks."""
+    """Return the project's migrations that a database at `previous` (app: leaf) lacks, in order."""
     loader = MigrationLoader(None, ignore_no_migrations=True)
     graph = loader.graph
     had = set()
     for app_label, name in previous.items():
         had.update(graph.forwards_plan((app_label, name)))
-    return [
-        loader.disk_migrations[key]
-        for key in graph.leaf_nodes()
-        for key in graph.forwards_plan(key)
-        if key not in had and key in loader.disk_migrations
-    ]
+    wanted: dict[tuple[str, str], None] = {}
+    for leaf in graph.leaf_nodes():
+        for node in graph.forwards_plan(leaf):
+            if node not in had and node[0] in previous:
+                wanted[node] = None
+    return [loader.get_migration(*node) for node in wanted]
 
 
 def previous_release(path: Path) -> dict[str, str]:
