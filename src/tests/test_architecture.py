@@ -16,6 +16,7 @@ LAYERS = {
     "engagement": 4,
     "importer": 4,
     "publishing": 5,
+    "operations": 5,
     "demo": 6,
 }
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from undersigned import __version__
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "undersigned.engagement",
     "undersigned.publishing",
     "undersigned.demo",
+    "undersigned.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every line logged, and the time and status the client sees.
+    "undersigned.operations.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,13 +232,68 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
+# Operations (operations/): logs, error reports, health checks and metrics.
+# LOG_FORMAT=json: one JSON object a line (for journald, Loki, …); else plain text. Both carry
+# the request id and hide email addresses and phone numbers.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "filters": {
+        "request_id": {"()": "undersigned.operations.logs.RequestIdFilter"},
+        "quiet_task_progress": {"()": "undersigned.operations.logs.QuietTaskProgressFilter"},
+    },
+    "formatters": {
+        "text": {
+            "()": "undersigned.operations.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+        "json": {
+            "()": "undersigned.operations.logs.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "quiet_task_progress"],
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "undersigned.operations.errors.OutboxAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django's own handlers (console when DEBUG, its direct mail to ADMINS) give way to
+        # the root's: every line through one formatter, error mail through the outbox.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # gunicorn's own lines (start, workers) through the same formatter.
+        "gunicorn.error": {"handlers": [], "propagate": True},
+    },
 }
+# Errors: to Sentry when SENTRY_DSN is set; else mailed to ADMINS (comma-separated addresses)
+# through the outbox, one mail per distinct error per ERROR_MAIL_INTERVAL_MINUTES.
+ADMINS = env_list("ADMINS", [])
+ERROR_MAIL_INTERVAL_MINUTES = env_int("ERROR_MAIL_INTERVAL_MINUTES", 30)
+EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", f"[{SITE_NAME}] ")
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "local")
+try:
+    SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0"))
+except ValueError as error:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1.") from error
+# /readyz: the worker's heartbeat may be this old, a mail or a due task may wait this long.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 60)
+OUTBOX_STUCK_MINUTES = env_int("OUTBOX_STUCK_MINUTES", 15)
+# /metrics: readable by staff, or with "Authorization: Bearer <METRICS_TOKEN>" (empty: staff only).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 10)
 

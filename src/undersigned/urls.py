@@ -21,6 +21,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Health checks and metrics: outside the language prefix, never cached.
+    path("", include("undersigned.operations.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -127,17 +127,21 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
             # whole seconds, so a change in the second a reader last fetched would look like none.
             answered = get_conditional_response(request, etag=etag)
             if answered is not None:  # 304 Not Modified (or 412 to a failed If-Match)
+                request.page_cache = "not_modified"  # counted by operations' metrics
                 _mark(answered, etag, last_modified)  # nginx renews its copy from these
                 return answered
             if revalidating:
                 stored = cache.get(key)
             if stored is not None and stored[0] == etag:
+                request.page_cache = "hit"
                 return _respond(request, stored, language)
 
             lock = f"{_RENDER_LOCK_PREFIX}{slot}"
             locked = stored is not None and cache.add(lock, 1, timeout=_RENDER_LOCK_SECONDS)
             if stored is not None and not locked and _may_serve_stale(versions):
+                request.page_cache = "hit"
                 return _respond(request, stored, language)  # another request renders it
+            request.page_cache = "miss"
             request.csrf_placeholder = True
             try:
                 response = view(request, *args, **kwargs)

@@ -5,7 +5,7 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from undersigned.core.services import admin_account_ensure
 
@@ -22,7 +22,14 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
 
     def handle(self, *args, no_demo, port, host, **options):
-        call_command("migrate", interactive=False, verbosity=0)
+        from undersigned.operations.upgrades import serving_refusal
+
+        # In production, migrations are the administrator's step (after a backup), not ours.
+        refusal = serving_refusal(production=settings.PRODUCTION)
+        if refusal:
+            raise CommandError(refusal)
+        if not settings.PRODUCTION:
+            call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo:
             call_command("demo")
