@@ -1,10 +1,10 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.factories import coordinator_create
 from undersigned.core.models import AuditEntry
 from undersigned.engagement import services
 from undersigned.engagement.models import Comment, Commenter
@@ -22,9 +22,7 @@ def statement(statement_factory):
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user(
-        "coordinator", "coordinator@network.example.am", is_staff=True
-    )
+    return coordinator_create("coordinator", "coordinator@network.example.am")
 
 
 @pytest.fixture

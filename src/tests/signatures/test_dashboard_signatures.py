@@ -1,8 +1,8 @@
 """The coordinators' dashboard: tabs, trust signals, approve, reject, bulk, attach, auto-approve."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from tests.factories import coordinator_create
 from undersigned.core.models import AuditEntry
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
@@ -15,7 +15,7 @@ def _tasks_do_nothing(settings):
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+    return coordinator_create("coordinator")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.factories import coordinator_create
 from undersigned.signatures import services
 
 EMAIL = "anahit@private-mail.example.am"
@@ -19,7 +20,7 @@ def _tasks_do_nothing(settings):
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+    return coordinator_create("coordinator")
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Contact data stays private and can be erased while the signature stays."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from tests.factories import coordinator_create
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
 
@@ -17,7 +17,7 @@ def _tasks_do_nothing(settings):
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+    return coordinator_create("coordinator")
 
 
 @pytest.fixture

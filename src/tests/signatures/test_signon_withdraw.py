@@ -1,8 +1,8 @@
 """Withdrawal by the signer's private link, removal by a coordinator, and the audit log."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from tests.factories import coordinator_create
 from undersigned.core.models import AuditEntry
 from undersigned.organizations.services import organization_merge
 from undersigned.signatures import services
@@ -16,7 +16,7 @@ def _tasks_do_nothing(settings):
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+    return coordinator_create("coordinator")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from tests.factories import coordinator_create
 from undersigned.core.models import AuditEntry
 from undersigned.signatures import services
 from undersigned.statements.diff import text_diff, version_diff
@@ -23,7 +24,7 @@ def signed(statement_factory, sign_on_factory):
         translation__title="On the right to protest",
         translation__body="We call on the government to respect peaceful assembly.",
     )
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     sign_on = sign_on_factory(statement=statement)
     services.sign_on_approve(sign_on=sign_on, by=coordinator)
     return statement

@@ -10,6 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import mail_text as text_of
+from tests.factories import coordinator_create
 from undersigned.signatures import services
 from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
 from undersigned.statements.models import StatementVersion
@@ -19,7 +20,7 @@ NOTIFY_TASK = "undersigned.signatures.tasks.statement_version_notify"
 
 @pytest.fixture
 def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+    return coordinator_create("coordinator")
 
 
 @pytest.fixture
