@@ -3,9 +3,29 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 
 from undersigned.core.accounts import staff_verified
+
+
+class StaffOTPAuthenticationForm(OTPAdminAuthenticationForm):
+    """django-otp's admin login form, in one step for an account with a single device.
+
+    django-otp asks for the device to be chosen (so that a wrong code counts against one
+    device only); with one device there is nothing to choose, so it is taken.
+    """
+
+    def clean(self):
+        cleaned = AdminAuthenticationForm.clean(self)
+        user = self.get_user()
+        if user is not None and not cleaned.get("otp_device"):
+            devices = list(devices_for_user(user))
+            if len(devices) == 1:
+                cleaned["otp_device"] = devices[0].persistent_id
+        self.cleaned_data = cleaned
+        self.clean_otp(user)
+        return self.cleaned_data
 
 
 class StaffAdminSite(AdminSite):
@@ -18,7 +38,7 @@ class StaffAdminSite(AdminSite):
     @property
     def login_form(self):
         if settings.STAFF_REQUIRE_2FA:
-            return OTPAdminAuthenticationForm
+            return StaffOTPAuthenticationForm
         return AdminAuthenticationForm
 
     @property
