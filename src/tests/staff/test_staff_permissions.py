@@ -213,3 +213,12 @@ def test_an_admin_action_needing_a_permission_is_not_offered_without_it(rf, db):
     request.user.user_permissions.add(Permission.objects.get(codename="view_subscriber"))
     request.user = type(request.user).objects.get(pk=request.user.pk)  # no cached permissions
     assert "export_csv" not in subscribers.get_actions(request)
+
+
+def test_only_staff_who_may_moderate_hear_of_new_comments(django_user_model, db):
+    from undersigned.engagement.selectors import coordinator_emails
+
+    coordinator_create("moderator", "moderator@network.example.am")
+    django_user_model.objects.create_user("intern", "intern@network.example.am", is_staff=True)
+    django_user_model.objects.create_superuser("root", "root@network.example.am", "x")
+    assert coordinator_emails() == ["moderator@network.example.am", "root@network.example.am"]
