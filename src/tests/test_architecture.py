@@ -17,6 +17,7 @@ LAYERS = {
     "importer": 4,
     "publishing": 5,
     "operations": 5,
+    "staff": 5,
     "demo": 6,
 }
 

@@ -4,9 +4,9 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from tests.factories import coordinator_create
 from undersigned.engagement import viewcount
 from undersigned.engagement.models import Comment, Commenter, Subscriber, digest_of
 from undersigned.organizations.models import Organization
@@ -393,7 +393,7 @@ def sign_on_pages(
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     settings.SUPPORTERS_PAGE_SIZE = 2  # the list of supporters then has pages
     statement = Statement.objects.get(slug="open-for-signature")
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     Purpose = SignOnToken.Purpose
 
     def link(sign_on, purpose, version=None) -> str:

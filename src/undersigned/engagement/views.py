@@ -5,7 +5,6 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from undersigned.core.origin import same_origin_post
+from undersigned.core.permissions import staff_permission_required
 from undersigned.engagement import selectors, services, viewcount
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
@@ -374,13 +374,14 @@ def subscribers_csv(subscribers) -> HttpResponse:
     return _no_store(response)
 
 
-@staff_member_required
+@staff_permission_required("engagement.export_subscribers")
+@require_GET
 def newsletter_export(request: HttpRequest) -> HttpResponse:
     """Every subscriber as CSV, for staff."""
     return subscribers_csv(selectors.subscribers_for_export())
 
 
-@staff_member_required
+@staff_permission_required("engagement.change_statementengagement")
 @require_http_methods(["POST"])
 def comments_setting(request: HttpRequest, slug: str) -> HttpResponse:
     """Close or reopen a statement's comments from the coordinators' dashboard."""

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
+from undersigned.core.permissions import staff_permission_required
 from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import (
     exports,
@@ -255,7 +255,7 @@ def resend_for_token(request: HttpRequest, token: str) -> HttpResponse:
 # The coordinators' dashboard.
 
 
-@staff_member_required
+@staff_permission_required("signatures.view_signonrequest")
 @require_GET
 def dashboard_index(request: HttpRequest) -> HttpResponse:
     return render(
@@ -265,7 +265,7 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.view_signonrequest")
 @require_GET
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -321,7 +321,7 @@ def _request_of(slug: str, pk: int) -> SignOnRequest:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -336,7 +336,7 @@ def dashboard_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_bulk_approve(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -354,7 +354,7 @@ def dashboard_bulk_approve(request: HttpRequest, slug: str) -> HttpResponse:
     return _back(slug, SignOnRequest.Status.PENDING)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -376,7 +376,7 @@ def dashboard_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -399,7 +399,7 @@ def dashboard_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.erase_contact")
 @require_POST
 def dashboard_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -422,7 +422,7 @@ def dashboard_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signatory")
 @require_POST
 def dashboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     line = get_object_or_404(
@@ -440,7 +440,7 @@ def dashboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, SignOnRequest.Status.WITHDRAWN)
 
 
-@staff_member_required
+@staff_permission_required("statements.change_statement")
 @require_POST
 def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -488,7 +488,7 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("statements.change_statement")
 @require_POST
 def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -719,7 +719,7 @@ def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.export_contacts")
 @require_GET
 def dashboard_contacts_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The list with the signers' contact data: staff only, never cached."""
