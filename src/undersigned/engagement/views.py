@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from undersigned.core.origin import same_origin_post
+from undersigned.core.params import parse_number, query_number
 from undersigned.engagement import selectors, services, viewcount
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
@@ -97,11 +98,12 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     translation = statement.translation(_language())
     is_open = selectors.comments_open(statement=statement)
     reply_to = None
-    raw_parent = request.POST.get("parent") or request.GET.get("reply_to", "")
-    if raw_parent.isdigit():
-        reply_to = (
-            Comment.objects.published().filter(pk=int(raw_parent), statement=statement).first()
-        )
+    if request.method == "POST":
+        parent_id = parse_number(request.POST.get("parent"), name="parent")
+    else:
+        parent_id = query_number(request, "reply_to")
+    if parent_id is not None:
+        reply_to = Comment.objects.published().filter(pk=parent_id, statement=statement).first()
     form = CommentForm(
         request.POST if request.method == "POST" else None,
         auto_id="comment_%s",

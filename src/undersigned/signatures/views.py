@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
+from undersigned.core.params import query_page
 from undersigned.engagement.selectors import comments_overview
 from undersigned.signatures import exports, ratelimit, selectors, services
 from undersigned.signatures.forms import (
@@ -611,7 +612,7 @@ def _support_link_problem(request: HttpRequest, *, state: str, supporter) -> Htt
     return _private(response)
 
 
-@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
+@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"], query=("page",))
 @require_GET
 def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The supporters who chose to show their name, a page at a time."""
@@ -619,9 +620,8 @@ def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     paginator = Paginator(
         selectors.supporters_shown(statement=statement), settings.SUPPORTERS_PAGE_SIZE
     )
-    raw = request.GET.get("page", "1")
     try:
-        page = paginator.page(int(raw) if raw.isdigit() else 1)
+        page = paginator.page(query_page(request))
     except EmptyPage as error:
         raise Http404("No such page") from error
     return render(

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
+from undersigned.core.params import query_page, query_year
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors
 from undersigned.statements.models import Category
@@ -16,10 +17,7 @@ from undersigned.statements.search import search_statements
 
 
 def _page_number(request: HttpRequest, page: int | None) -> int:
-    if page is not None:
-        return page
-    raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    return page if page is not None else query_page(request)
 
 
 def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
@@ -27,14 +25,12 @@ def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters,
     language = get_language() or settings.LANGUAGE_CODE
     active: dict[str, str] = {}
     category = organization = None
-    year = None
     if slug := request.GET.get("category", ""):
         category = Category.objects.filter(slug=slug).first()
         if category:
             active["category"] = slug
-    if (raw_year := request.GET.get("year", "")).isdigit():
-        year = int(raw_year)
-        active["year"] = raw_year
+    if (year := query_year(request)) is not None:
+        active["year"] = str(year)
     if slug := request.GET.get("organization", ""):
         organizations = Organization.objects.filter(slug=slug)
         organization = selectors.with_local_name(organizations, language=language).first()
@@ -58,7 +54,9 @@ def _archive_url(filters: dict[str, str]) -> str:
 
 
 # The organisation choice prints names and aliases: a change in the registry renews the page.
-@cached_page(lambda page=None: ["archive", "registry"])
+@cached_page(
+    lambda page=None: ["archive", "registry"], query=("category", "year", "organization", "page")
+)
 def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     filters, active = _filters_from_query(request)
     if page == 1:
@@ -145,7 +143,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 SEARCH_PAGE_SIZE = 10
 
 
-@cached_page(lambda: ["archive"])
+@cached_page(lambda: ["archive"], query=("q", "language", "category", "year", "page"))
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters: dict = {}
@@ -154,8 +152,8 @@ def search(request: HttpRequest) -> HttpResponse:
     category = Category.objects.filter(slug=request.GET.get("category", "")).first()
     if category:
         filters["category_id"] = category.pk
-    if (year := request.GET.get("year", "")).isdigit():
-        filters["year"] = int(year)
+    if (year := query_year(request)) is not None:
+        filters["year"] = year
     page = _page_number(request, None)
     results = search_statements(
         query=query,
