@@ -247,8 +247,7 @@ SIGNON_LETTER_FONT_ARMENIAN_BOLD = env_str(
 )
 
 # Readers (engagement app): view counts, comments, newsletter, sharing. Rates are "count/period".
-# A repeat view by the same visitor within this many minutes is not counted again.
-VIEW_COUNT_REPEAT_MINUTES = env_int("VIEW_COUNT_REPEAT_MINUTES", 30)
+# One address is one reader per statement and day (engagement/viewcount.py).
 # Buffered views reach the database this many seconds after the first of a batch, or at once
 # when this many are waiting (`undersigned flush_views` does it by hand).
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 300)

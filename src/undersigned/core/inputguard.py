@@ -8,7 +8,7 @@ the body, whatever server runs the site.
 """
 
 from collections.abc import Callable
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_to_bytes
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -31,12 +31,14 @@ def _readable(text: str) -> bool:
 
 def _form_encoded_readable(raw: bytes) -> bool:
     """Return whether every name and value of an URL-encoded string is UTF-8 text we can keep."""
+    # Split as Django's QueryDict does; parse_qsl would replace broken UTF-8 without a word.
     try:
-        pairs = parse_qsl(raw, keep_blank_values=True)
         return all(
-            _readable(part.decode("utf-8", errors="strict")) for pair in pairs for part in pair
+            _readable(unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8"))
+            for field in raw.split(b"&")
+            for part in field.split(b"=", 1)
         )
-    except (UnicodeDecodeError, ValueError):
+    except UnicodeDecodeError:
         return False
 
 

@@ -152,17 +152,15 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _comment_outcome(comment: Comment) -> str:
+    # Published only when this browser proved it is the address's trusted owner (its cookie).
     if comment.status == Comment.Status.APPROVED:
         return _("Thank you. Your comment is published.")
-    if comment.status == Comment.Status.UNCONFIRMED:
-        return _(
-            "Thank you. We sent you an email: follow its link to publish your comment. "
-            "Comments sent from this browser afterwards appear at once."
-        )
-    # Pending, and spam too: a banned address is not told.
+    # Unconfirmed, pending and spam alike: whoever typed an address must not learn from the
+    # answer whether it belongs to a trusted commenter, nor whether it is banned.
     return _(
-        "Thank you. Your comment will appear once a moderator has approved it. "
-        "If this is your first comment, we sent you an email to confirm your address."
+        "Thank you. Your comment will appear once it is confirmed or approved. If your address "
+        "needs confirming, we sent it an email with a link: follow it, and your later comments "
+        "from this browser appear at once."
     )
 
 

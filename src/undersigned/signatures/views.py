@@ -82,7 +82,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 @same_origin_post  # the form sits on the shared statement page: see core/origin.py
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_sign_on(slug=slug)
     is_open = selectors.statement_sign_on_open(statement=statement)
@@ -180,7 +180,7 @@ def _link_problem(request: HttpRequest, *, state: str, sign_on, purpose: str) ->
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the Confirm button; only its POST confirms, as link scanners open every GET."""
     purpose = SignOnToken.Purpose.CONFIRM
@@ -197,7 +197,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer's Withdraw button; only its POST withdraws."""
     purpose = SignOnToken.Purpose.WITHDRAW
@@ -214,7 +214,7 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resend(request: HttpRequest) -> HttpResponse:
     """Ask for a new confirmation link by email address; the answer never tells who signed."""
     form = ResendForm(request.POST or None)
@@ -455,7 +455,7 @@ def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer the new text's changes and a button; only its POST re-confirms."""
     purpose = SignOnToken.Purpose.RECONFIRM
@@ -519,7 +519,7 @@ def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpRespo
 # the statement's page (a new visitor's CSRF token is filled in), under the tags of the count it
 # shows; a POST is never cached.
 @cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support(request: HttpRequest, slug: str) -> HttpResponse:
     """The support form; its answer is the same whether or not the address supported before."""
     statement = selectors.statement_for_sign_on(slug=slug)
@@ -583,7 +583,7 @@ def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
     if request.method == "POST":
