@@ -100,9 +100,7 @@ def test_the_refusal_speaks_the_readers_language(client, statement):
     assert "“page”" in russian
 
 
-def test_a_comment_whose_parent_is_not_a_number_is_refused_and_nothing_is_stored(
-    client, statement
-):
+def test_a_comment_whose_parent_is_not_a_number_is_refused_and_nothing_is_stored(client, statement):
     for parent in ("²", "٣", "99999999999999999999999"):
         response = client.post(
             f"/en/statements/{statement.slug}/comment/",

@@ -3,13 +3,14 @@
 A view is counted when a person (not a known bot or a prefetch) loads a statement page: the
 page carries a one-pixel image whose address is signed for the statement, and fetching it
 counts the view. The page itself is then the same for every reader, so nginx or a CDN can
-serve it without asking the app; the image is never cached. One
-address is one reader per statement and day (UTC), whatever browser it names: a script that
-changes its User-Agent at every request still counts once. The cache remembers a hash of the
-address, salted with a random value that is replaced every day and never stored anywhere
-else, so no address can be read back, and yesterday's hashes cannot be linked to today's. Counts wait in the cache under the statement's slug; the worker adds them to the
-database in one batch (services.view_counts_flush) a few minutes later, or sooner when many
-views are waiting.
+serve it without asking the app; the image is never cached.
+
+One address is one reader per statement and day (UTC), whatever browser it names: a script
+that changes its User-Agent at every request still counts once. The cache remembers a hash of
+the address, salted with a random value that is replaced every day and never stored anywhere
+else, so no address can be read back, and yesterday's hashes cannot be linked to today's.
+Counts wait in the cache under the statement's slug; the worker adds them to the database in
+one batch (services.view_counts_flush) a few minutes later, or sooner when many are waiting.
 """
 
 import contextlib
