@@ -34,7 +34,11 @@ class LockingFileBasedCache(FileBasedCache):
         # The cache's own files end in .djcache: lock files are neither listed, culled nor read.
         stripe = int(os.path.basename(fname)[:8], 16) % LOCK_STRIPES
         self._createdir()
-        with open(os.path.join(self._dir, f"{stripe:02d}.lock"), "ab") as lock:
+        # 600 like the cache's own files (mkstemp): the folder holds pages rendered for staff.
+        descriptor = os.open(
+            os.path.join(self._dir, f"{stripe:02d}.lock"), os.O_WRONLY | os.O_CREAT, 0o600
+        )
+        with os.fdopen(descriptor, "ab") as lock:
             locks.lock(lock, locks.LOCK_EX)
             try:
                 yield fname
