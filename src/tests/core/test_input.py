@@ -96,8 +96,8 @@ def test_the_refusal_speaks_the_readers_language(client, statement):
     assert "The address has an unusable value" in english
     assert "The address has an unusable value" not in armenian
     assert "The address has an unusable value" not in russian
-    assert "“page”" in armenian
-    assert "“page”" in russian
+    assert "«page»" in armenian  # the parameter's name as it stands in the address
+    assert "«page»" in russian
 
 
 def test_a_comment_whose_parent_is_not_a_number_is_refused_and_nothing_is_stored(client, statement):
