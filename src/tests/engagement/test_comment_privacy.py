@@ -18,7 +18,9 @@ def statement(statement_factory):
 @pytest.fixture
 def trusted_address(statement):
     """An address confirmed by its owner, one of whose comments a moderator approved."""
-    commenter = Commenter.objects.create(email="anahit@example.am", confirmed_at="2025-01-01T00:00Z")
+    commenter = Commenter.objects.create(
+        email="anahit@example.am", confirmed_at="2025-01-01T00:00Z"
+    )
     Comment.objects.create(
         statement=statement,
         commenter=commenter,
