@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from undersigned.core.origin import same_origin_post
-from undersigned.core.params import parse_number, query_number
+from undersigned.core.params import BadParameter, parse_number, query_number
 from undersigned.engagement import selectors, services, viewcount
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
@@ -88,7 +88,10 @@ def _proven_commenter_id(request: HttpRequest) -> int | None:
         salt=COMMENTER_COOKIE_SALT,
         max_age=settings.COMMENTS_COOKIE_DAYS * 86400,
     )
-    return int(value) if value and value.isdigit() else None
+    try:
+        return parse_number(value, name=settings.COMMENTS_COOKIE_NAME)
+    except BadParameter:  # signed by us, so never; but a number is read one way only
+        return None
 
 
 @same_origin_post
