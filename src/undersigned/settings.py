@@ -8,12 +8,15 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from undersigned import __version__
+from undersigned.core.files import private_directory, sqlite_files_private
 from undersigned.core.mail import mailers_from_url
 from undersigned.env import env_bool, env_int, env_list, env_str, production_refusal
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("UNDERSIGNED_VAR_DIR", str(PROJECT_DIR / "var")))
+# The database, the cache and the admin's password live here: the site's user alone reads it.
+private_directory(VAR_DIR)
 
 DEBUG = env_bool("DEBUG", False)
 # Production refuses to start without a real secret; local runs and tests get a fixed one.
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session is read: a NUL in a cookie or a parameter never reaches the database.
+    "undersigned.core.inputguard.InputGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,15 +115,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# WAL and a busy timeout let the web server and the worker share one file safely.
+# synchronous=FULL: a confirmed signature survives a power cut once its commit returned
+# (NORMAL may lose the last commits; bench/bench_sqlite_sync.py measures the cost).
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL and a busy timeout let the web server and the worker share one file safely.
+    sqlite_files_private(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -222,10 +230,11 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Yerevan")
 # Our own Armenian (Django has none) and English formats; Russian is Django's.
 FORMAT_MODULE_PATH = ["undersigned.formats"]
 
+# Set them outside var/ (which is 700) when another user, such as nginx's, serves them from disk.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -420,8 +429,7 @@ SIGNON_LETTER_FONT_ARMENIAN_BOLD = env_str(
 )
 
 # Readers (engagement app): view counts, comments, newsletter, sharing. Rates are "count/period".
-# A repeat view by the same visitor within this many minutes is not counted again.
-VIEW_COUNT_REPEAT_MINUTES = env_int("VIEW_COUNT_REPEAT_MINUTES", 30)
+# One address is one reader per statement and day (engagement/viewcount.py).
 # Buffered views reach the database this many seconds after the first of a batch, or at once
 # when this many are waiting (`undersigned flush_views` does it by hand).
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 300)

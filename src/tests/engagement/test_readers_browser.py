@@ -243,7 +243,7 @@ def test_the_comment_form_can_be_used_with_the_keyboard_alone(page, content):
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/freedom-of-assembly/#comments$"))
-    page.get_by_text("Your comment will appear once a moderator has approved it").wait_for()
+    page.get_by_text("Your comment will appear once it is confirmed or approved").wait_for()
     assert Comment.objects.filter(name="Lilit", status=Comment.Status.PENDING).exists()
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
+from undersigned.core.params import query_page
 from undersigned.core.permissions import staff_permission_required
 from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import (
@@ -89,7 +90,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 @same_origin_post  # the form sits on the shared statement page: see core/origin.py
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_sign_on(slug=slug)
     is_open = selectors.statement_sign_on_open(statement=statement)
@@ -187,7 +188,7 @@ def _link_problem(request: HttpRequest, *, state: str, sign_on, purpose: str) ->
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the Confirm button; only its POST confirms, as link scanners open every GET."""
     purpose = SignOnToken.Purpose.CONFIRM
@@ -204,7 +205,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer's Withdraw button; only its POST withdraws."""
     purpose = SignOnToken.Purpose.WITHDRAW
@@ -221,7 +222,7 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resend(request: HttpRequest) -> HttpResponse:
     """Ask for a new confirmation link by email address; the answer never tells who signed."""
     form = ResendForm(request.POST or None)
@@ -461,7 +462,7 @@ def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer the new text's changes and a button; only its POST re-confirms."""
     purpose = SignOnToken.Purpose.RECONFIRM
@@ -525,7 +526,7 @@ def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpRespo
 # the statement's page (a new visitor's CSRF token is filled in), under the tags of the count it
 # shows; a POST is never cached.
 @cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support(request: HttpRequest, slug: str) -> HttpResponse:
     """The support form; its answer is the same whether or not the address supported before."""
     statement = selectors.statement_for_sign_on(slug=slug)
@@ -589,7 +590,7 @@ def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
     if request.method == "POST":
@@ -618,7 +619,7 @@ def _support_link_problem(request: HttpRequest, *, state: str, supporter) -> Htt
     return _private(response)
 
 
-@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
+@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"], query=("page",))
 @require_GET
 def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The supporters who chose to show their name, a page at a time."""
@@ -626,9 +627,8 @@ def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     paginator = Paginator(
         selectors.supporters_shown(statement=statement), settings.SUPPORTERS_PAGE_SIZE
     )
-    raw = request.GET.get("page", "1")
     try:
-        page = paginator.page(int(raw) if raw.isdigit() else 1)
+        page = paginator.page(query_page(request))
     except EmptyPage as error:
         raise Http404("No such page") from error
     return render(

@@ -168,7 +168,9 @@ def _filter_sql(filters: dict) -> tuple[str, list]:
     if filters.get("year"):
         # Compared as a date range so that both engines can use the index on published_at.
         clauses.append("s.published_at >= %s AND s.published_at < %s")
-        params += [f"{filters['year']}-01-01", f"{filters['year'] + 1}-01-01"]
+        year = filters["year"]
+        end = f"{year + 1:04d}-01-01" if year < 9999 else "9999-12-31 23:59:59.999999"
+        params += [f"{year:04d}-01-01", end]
     return " AND ".join(clauses), params
 
 
