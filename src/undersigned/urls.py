@@ -18,6 +18,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("oembed/", include("undersigned.embeds.oembed_urls")),
+    path("api/", include("undersigned.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),
+    path("", include("undersigned.embeds.urls")),
+    path("api/", include("undersigned.api.docs_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

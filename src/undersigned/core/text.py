@@ -103,3 +103,12 @@ def excerpt(text: str, length: int = 280) -> str:
     space = cut.rfind(" ")
     cut = cut[:space] if space > limit // 2 else text[:limit]
     return cut.rstrip(" ,;:.–—-") + "…"
+
+
+_MARKDOWN_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(\S.*)$", re.MULTILINE)
+
+
+def footnotes(body: str) -> list[tuple[str, str]]:
+    """Return the body's footnotes as (label, source), plain "[1] source" lines and Markdown's."""
+    found = [*_PLAIN_DEFINITION.findall(body), *_MARKDOWN_DEFINITION.findall(body)]
+    return [(label, source.strip()) for label, source in found]
