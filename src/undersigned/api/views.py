@@ -6,6 +6,7 @@ request whose validators match, 404 for an unknown slug, 422 for a malformed par
 with Retry-After past the rate limit.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from undersigned.api import records, schemas, selectors
 from undersigned.api.http import public_read
 
 SLUG = r"^[-a-zA-Z0-9_]+$"
+_SLUG = re.compile(SLUG)
 MAX_PAGE = 100_000
 ERRORS = {304: None, 422: schemas.ValidationError, 429: schemas.Error}
 
@@ -33,6 +35,12 @@ api = NinjaAPI(
     docs_url=None,
     openapi_extra={"info": {"license": {"name": settings.DATA_LICENSE}}},
 )
+
+
+def _tagged(prefix: str, slug: str, *others: str) -> list[str]:
+    """Return the tags of an address naming a slug; a malformed one (answered 422) has none,
+    so that no generation is ever stored for it in the shared cache."""
+    return [f"{prefix}:{slug}", *others] if _SLUG.fullmatch(slug) and len(slug) <= 160 else []
 
 
 def _page_links(request: HttpRequest, page: int, pages: int) -> tuple[str | None, str | None]:
@@ -101,7 +109,7 @@ def statement_list(
     summary="One statement",
     tags=["statements"],
 )
-@decorate_view(public_read(lambda slug: [f"statement:{slug}", "registry"]))
+@decorate_view(public_read(lambda slug: _tagged("statement", slug, "registry")))
 def statement_detail(request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=160)):
     """A statement with its texts, footnotes, versions and public list of signatories."""
     statement = selectors.statement_for_api(slug=slug)
@@ -138,7 +146,7 @@ def organization_list(
     summary="One organisation",
     tags=["organizations"],
 )
-@decorate_view(public_read(lambda slug: [f"org:{slug}", "registry", "archive"]))
+@decorate_view(public_read(lambda slug: _tagged("org", slug, "registry", "archive")))
 def organization_detail(
     request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=120)
 ):

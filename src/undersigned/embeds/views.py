@@ -92,14 +92,18 @@ def _statement_of(url: str) -> tuple[str, str] | None:
     site = urlsplit(settings.SITE_URL)
     if parts.scheme not in ("http", "https") or parts.netloc.lower() != site.netloc.lower():
         return None
-    try:
-        match = resolve(parts.path)
-    except Resolver404:
+    language = parts.path.strip("/").split("/", 1)[0]
+    if language not in LANGUAGE_CODES:
         return None
+    # The site's addresses start with their language, which resolves only while it is active.
+    with translation.override(language):
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            return None
     if match.view_name not in ("statements:detail", "embeds:statement"):
         return None
-    language = parts.path.strip("/").split("/", 1)[0]
-    return match.kwargs["slug"], language if language in LANGUAGE_CODES else "en"
+    return match.kwargs["slug"], language
 
 
 def _dimension(request: HttpRequest, name: str) -> int | None:
