@@ -16,7 +16,9 @@ def get(client, url, **headers):
     return response
 
 
-def test_statement_list_shows_public_statements_newest_first_never_drafts(client, open_data_archive):
+def test_statement_list_shows_public_statements_newest_first_never_drafts(
+    client, open_data_archive
+):
     body = get(client, "/api/v1/statements/").json()
 
     slugs = [s["slug"] for s in body["results"]]
@@ -103,9 +105,7 @@ def test_signatories_follow_the_alphabetical_order_the_page_shows(client, open_d
     assert [s["position"] for s in body["signatories"]] == [1, 2, 3, 4, 5]
 
 
-def test_open_statement_lists_only_approved_signatories_and_its_versions(
-    client, open_data_archive
-):
+def test_open_statement_lists_only_approved_signatories_and_its_versions(client, open_data_archive):
     body = get(client, "/api/v1/statements/on-the-right-to-protest/").json()
 
     assert [s["organization"]["name"] for s in body["signatories"]] == ["Helsinki Committee"]
