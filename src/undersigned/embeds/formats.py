@@ -68,8 +68,8 @@ def oembed_record(
         record["description"] = translation_.excerpt(200)
         record["signatory_count"] = signatory_count
         record["signatories_label"] = ngettext(
-            "%(count)s signatory", "%(count)s signatories", signatory_count
-        ) % {"count": signatory_count}
+            "%(counter)s signatory", "%(counter)s signatories", signatory_count
+        ) % {"counter": signatory_count}
     if statement.published_at:
         record["published_at"] = statement.published_at.isoformat()
     return record
