@@ -295,9 +295,8 @@ def open_data_archive(db, sign_on_factory):
     categories, versions, and sign-on requests carrying contact data that must never leak."""
     from datetime import timedelta
 
-    from django.utils import timezone
-
     from django.contrib.auth.models import User
+    from django.utils import timezone
 
     from undersigned.signatures.services import sign_on_approve
 
@@ -308,7 +307,9 @@ def open_data_archive(db, sign_on_factory):
     ngo = factories.OrganizationFactory(name="Helsinki Committee", slug="helsinki-committee")
     factories.AliasFactory(organization=ngo, name="Հելսինկյան կոմիտե", language="hy")
     factories.AliasFactory(organization=ngo, name="Хельсинкский комитет", language="ru")
-    factories.AliasFactory(organization=network, name="Сеть гражданской солидарности", language="ru")
+    factories.AliasFactory(
+        organization=network, name="Сеть гражданской солидарности", language="ru"
+    )
     factories.MembershipFactory(network=network, member=ngo, role="board")
     others = [
         factories.OrganizationFactory(name=f"Signatory Group {n}", slug=f"signatory-{n}")
@@ -330,7 +331,9 @@ def open_data_archive(db, sign_on_factory):
     published.publishers.add(network)
     published.categories.add(rights)
     for position, organization in enumerate([ngo, *others], start=1):
-        factories.SignatoryFactory(statement=published, organization=organization, position=position)
+        factories.SignatoryFactory(
+            statement=published, organization=organization, position=position
+        )
     open_statement = factories.StatementFactory(
         slug="on-the-right-to-protest",
         status="open",

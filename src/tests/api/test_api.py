@@ -279,4 +279,4 @@ def test_documentation_page_is_translated(client, db, language):
 
     assert response.status_code == 200
     assert b"/api/v1/openapi.json" in response.content
-    assert "Open data: API, embeds and downloads".encode() not in response.content
+    assert b"Open data: API, embeds and downloads" not in response.content

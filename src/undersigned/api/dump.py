@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from undersigned.api import records, selectors, schemas
+from undersigned.api import records, schemas, selectors
 
 DUMP_NAME = "statements.jsonl.gz"
 

@@ -147,9 +147,7 @@ def organization_list(
     tags=["organizations"],
 )
 @decorate_view(public_read(lambda slug: _tagged("org", slug, "registry", "archive")))
-def organization_detail(
-    request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=120)
-):
+def organization_detail(request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=120)):
     """An organisation: names, aliases, memberships and the statements it signed or published."""
     organization = selectors.organization_for_api(slug=slug)
     return records.organization_detail_record(organization)
@@ -171,4 +169,3 @@ def category_list(request: HttpRequest):
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Answer an address under the API that names nothing, in JSON like the API's own 404."""
     return JsonResponse({"detail": _("Not found.")}, status=404)
-

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from undersigned.api.records import absolute, page_url
+from undersigned.api.records import absolute
 from undersigned.statements.models import Statement, StatementTranslation
 
 OEMBED_WIDTH = 600
@@ -32,8 +32,13 @@ def oembed_endpoint(page: str, oembed_format: str) -> str:
     return absolute(reverse("oembed")) + "?" + urlencode({"url": page, "format": oembed_format})
 
 
-def iframe_code(statement: Statement, translation_: StatementTranslation, language: str,
-                width: int = OEMBED_WIDTH, height: int = OEMBED_HEIGHT) -> str:
+def iframe_code(
+    statement: Statement,
+    translation_: StatementTranslation,
+    language: str,
+    width: int = OEMBED_WIDTH,
+    height: int = OEMBED_HEIGHT,
+) -> str:
     """Return the <iframe> snippet a member site pastes to show the statement."""
     return (
         f'<iframe src="{escape(embed_url(statement, language))}" width="{width}" '
@@ -42,8 +47,13 @@ def iframe_code(statement: Statement, translation_: StatementTranslation, langua
 
 
 def oembed_record(
-    *, statement: Statement, translation_: StatementTranslation, language: str,
-    signatory_count: int, maxwidth: int | None, maxheight: int | None,
+    *,
+    statement: Statement,
+    translation_: StatementTranslation,
+    language: str,
+    signatory_count: int,
+    maxwidth: int | None,
+    maxheight: int | None,
 ) -> dict:
     """Return the oEmbed 1.0 "rich" answer: the embed page in an iframe, sized to fit."""
     width = min(OEMBED_WIDTH, maxwidth) if maxwidth else OEMBED_WIDTH
@@ -79,9 +89,7 @@ def oembed_xml(record: dict) -> str:
     """Return the oEmbed answer as XML, as the specification's example writes it."""
     from xml.sax.saxutils import escape as xml_escape
 
-    fields = "".join(
-        f"<{key}>{xml_escape(str(value))}</{key}>" for key, value in record.items()
-    )
+    fields = "".join(f"<{key}>{xml_escape(str(value))}</{key}>" for key, value in record.items())
     return f'<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>{fields}</oembed>\n'
 
 

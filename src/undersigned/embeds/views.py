@@ -36,7 +36,10 @@ _EMBED_CSP_DEFAULT = {
 
 
 def _embed_policy() -> dict:
-    return {**(getattr(settings, "SECURE_CSP", None) or _EMBED_CSP_DEFAULT), "frame-ancestors": ["*"]}
+    return {
+        **(getattr(settings, "SECURE_CSP", None) or _EMBED_CSP_DEFAULT),
+        "frame-ancestors": ["*"],
+    }
 
 
 def frameable(view):

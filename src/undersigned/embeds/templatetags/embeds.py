@@ -17,7 +17,7 @@ def statement_json_ld(statement):
     document = formats.statement_json_ld(record, get_language() or settings.LANGUAGE_CODE)
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(formats.json_ld_script(document)),  # noqa: S308 - escaped for HTML above
+        mark_safe(formats.json_ld_script(document)),
     )
 
 
