@@ -26,6 +26,15 @@ def test_statement_list_shows_public_statements_newest_first_never_drafts(
     assert body["count"] == 3
 
 
+def test_statement_list_leaves_out_statements_scheduled_for_later(client, open_data_archive):
+    factories.StatementFactory(slug="next-week", published_at=timezone.now() + timedelta(days=7))
+
+    slugs = [s["slug"] for s in get(client, "/api/v1/statements/").json()["results"]]
+
+    assert "next-week" not in slugs
+    assert "on-free-elections" in slugs
+
+
 def test_statement_list_filters_by_category_year_organization_status_and_language(
     client, open_data_archive
 ):

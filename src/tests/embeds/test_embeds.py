@@ -225,6 +225,8 @@ def test_dump_holds_every_public_statement_with_its_licence(
     lines = [json.loads(line) for line in gzip.decompress(b"".join(response)).splitlines()]
 
     assert response["Content-Type"] == "application/gzip"
+    since = {"if-modified-since": response["Last-Modified"]}
+    assert client.get("/api/dump/statements.jsonl.gz", headers=since).status_code == 304
     assert lines[0]["type"] == "dump"
     assert lines[0]["license"] == "CC-BY-4.0"
     statements = [line for line in lines if line["type"] == "statement"]

@@ -1,11 +1,13 @@
 """The API's documentation for people, and the bulk dump's download."""
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
 
 from undersigned.api.dump import DUMP_NAME, dump_path
 from undersigned.api.http import rate_limited
@@ -33,10 +35,20 @@ def documentation(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _dump_modified(request: HttpRequest) -> datetime | None:
+    path = dump_path()
+    return datetime.fromtimestamp(int(path.stat().st_mtime), tz=UTC) if path.exists() else None
+
+
 def dump_download(request: HttpRequest) -> HttpResponse:
-    """Serve the latest bulk dump the worker wrote (its date in Last-Modified)."""
+    """Serve the latest bulk dump the worker wrote; If-Modified-Since gets 304 until the next."""
     if refused := rate_limited(request):
         return refused
+    return _dump_file(request)
+
+
+@condition(last_modified_func=_dump_modified)
+def _dump_file(request: HttpRequest) -> HttpResponse:
     path = dump_path()
     if not path.exists():
         return JsonResponse(
@@ -44,6 +56,5 @@ def dump_download(request: HttpRequest) -> HttpResponse:
         )
     response = FileResponse(path.open("rb"), as_attachment=True, filename=DUMP_NAME)
     response["Content-Type"] = "application/gzip"
-    response["Last-Modified"] = http_date(path.stat().st_mtime)
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
@@ -38,11 +39,19 @@ def _listing(statements: QuerySet[Statement]) -> QuerySet[Statement]:
     )
 
 
-def public_statements() -> QuerySet[Statement]:
-    """Return every statement with a public page, newest first, in an order that never ties."""
-    return Statement.objects.visible().order_by(
-        F("published_at").desc(nulls_first=True), "-created_at", "-pk"
+def _listed() -> QuerySet[Statement]:
+    """Return the statements with a public page, less those whose publication is still ahead:
+    a list must not announce a statement before its time (its page needs its address)."""
+    scheduled = Q(
+        status__in=[Statement.Status.PUBLISHED, Statement.Status.CLOSED],
+        published_at__gt=timezone.now(),
     )
+    return Statement.objects.visible().exclude(scheduled)
+
+
+def public_statements() -> QuerySet[Statement]:
+    """Return every listed public statement, newest first, in an order that never ties."""
+    return _listed().order_by(F("published_at").desc(nulls_first=True), "-created_at", "-pk")
 
 
 def statement_page(*, filters: StatementFilters, offset: int, limit: int) -> StatementPage:
@@ -173,6 +182,4 @@ def categories() -> QuerySet[Category]:
 
 def statements_for_dump() -> QuerySet[Statement]:
     """Return every public statement, oldest first, ready to be written out one by one."""
-    return _listing(
-        Statement.objects.visible().order_by(F("published_at").asc(nulls_last=True), "pk")
-    ).prefetch_related(Prefetch("translations"))
+    return _listing(_listed().order_by(F("published_at").asc(nulls_last=True), "pk"))
