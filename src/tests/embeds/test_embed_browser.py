@@ -58,7 +58,7 @@ def test_embed_renders_in_a_frame_on_another_origin_and_the_page_refuses(
     embed = page.frame_locator("#embed")
     assert embed.locator("h1").inner_text().strip().startswith("On free elections")
     assert "5 signatories" in embed.locator("h2").inner_text()
-    link = embed.get_by_role("link", name="Read and sign")
+    link = embed.get_by_role("link", name="Read the whole statement and see who signed")
     assert link.get_attribute("target") == "_blank"
     page.wait_for_load_state("load")
     framed_page = page.frame(name="page")

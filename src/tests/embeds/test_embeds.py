@@ -110,6 +110,17 @@ def test_embed_page_may_be_framed_by_any_site_and_sets_no_cookie(client, open_da
     assert " style=" not in html
 
 
+def test_embed_button_invites_to_sign_while_signing_is_open(client, open_data_archive):
+    open_embed = client.get("/en/embed/on-the-right-to-protest/").content.decode()
+    closed_embed = client.get("/en/embed/on-free-elections/").content.decode()
+    withdrawn_embed = client.get("/ru/embed/withdrawn-one/").content.decode()
+
+    assert "Read and sign" in open_embed
+    assert "Read and sign" not in closed_embed
+    assert "Read the whole statement and see who signed" in closed_embed
+    assert "Это заявление отозвано" in withdrawn_embed
+
+
 def test_embed_page_is_served_from_the_page_cache_until_the_list_changes(
     client, open_data_archive, django_capture_on_commit_callbacks
 ):

@@ -20,6 +20,7 @@ from undersigned.api.selectors import statement_for_api
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
 from undersigned.embeds import formats
+from undersigned.signatures import selectors as signature_selectors
 from undersigned.statements import selectors as statement_selectors
 
 # The embed page is the one page other sites may frame. Its policy is the site's own (when
@@ -73,6 +74,7 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
             "translation": translation_,
             "signatories": signatories,
             "page_url": records.page_url(statement, language),
+            "signing_open": signature_selectors.statement_sign_on_open(statement=statement),
         },
     )
 
@@ -89,11 +91,14 @@ def markdown(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _statement_of(url: str) -> tuple[str, str] | None:
-    """Return the (slug, language) of a statement's page or embed on this site, else None."""
+def _statement_of(url: str, host: str) -> tuple[str, str] | None:
+    """Return the (slug, language) of a statement's page or embed on this site, else None.
+
+    The site is SITE_URL's host, or the host this request came to (an address read elsewhere).
+    """
     parts = urlsplit(url.strip())
-    site = urlsplit(settings.SITE_URL)
-    if parts.scheme not in ("http", "https") or parts.netloc.lower() != site.netloc.lower():
+    hosts = {urlsplit(settings.SITE_URL).netloc.lower(), host.lower()}
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in hosts:
         return None
     language = parts.path.strip("/").split("/", 1)[0]
     if language not in LANGUAGE_CODES:
@@ -119,7 +124,7 @@ def _dimension(request: HttpRequest, name: str) -> int | None:
 
 
 def _oembed_tags(request: HttpRequest) -> list[str]:
-    found = _statement_of(request.GET.get("url", ""))
+    found = _statement_of(request.GET.get("url", ""), request.get_host())
     return [f"statement:{found[0]}", "registry"] if found else []
 
 
@@ -152,7 +157,7 @@ def _oembed_answer(request: HttpRequest) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    found = _statement_of(request.GET["url"])
+    found = _statement_of(request.GET["url"], request.get_host())
     if found is None:
         return HttpResponse(
             _("This address is not a statement on this site."),
