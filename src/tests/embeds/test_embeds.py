@@ -118,6 +118,8 @@ def test_embed_button_invites_to_sign_while_signing_is_open(client, open_data_ar
     assert "Read and sign" in open_embed
     assert "Read and sign" not in closed_embed
     assert "Read the whole statement and see who signed" in closed_embed
+    assert "We call for free elections" in closed_embed
+    assert "OSCE report, 2025." in closed_embed
     assert "Это заявление отозвано" in withdrawn_embed
 
 
