@@ -86,9 +86,8 @@ def markdown(request: HttpRequest, slug: str) -> HttpResponse:
     translation_ = statement.translation(language)
     record = records.statement_record(statement)
     text = formats.statement_markdown(record, translation_.language)
-    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slug}.{translation_.language}.md"'
-    return response
+    # Only the body and its type are kept by the page cache: no other header to add here.
+    return HttpResponse(text, content_type="text/markdown; charset=utf-8")
 
 
 def _statement_of(url: str, host: str) -> tuple[str, str] | None:
