@@ -18,7 +18,9 @@ LAYERS = {
     "publishing": 5,
     "operations": 5,
     "staff": 5,
-    "demo": 6,
+    "api": 6,
+    "embeds": 7,
+    "demo": 8,
 }
 
 PACKAGE = Path(undersigned.__file__).parent

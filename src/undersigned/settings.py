@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "undersigned.publishing",
     "undersigned.demo",
     "undersigned.operations",
+    "undersigned.api",
+    "undersigned.embeds",
     "undersigned.staff.admin_apps.StaffAdminConfig",  # django.contrib.admin, with its own site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_tasks_db",
+    "corsheaders",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session is read: a NUL in a cookie or a parameter never reaches the database.
     "undersigned.core.inputguard.InputGuardMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -455,3 +460,19 @@ NEWSLETTER_ANNOUNCE_WITHIN_DAYS = env_int("NEWSLETTER_ANNOUNCE_WITHIN_DAYS", 3)
 FRIEND_RATE_LIMIT_IP = env_str("FRIEND_RATE_LIMIT_IP", "5/h")
 FRIEND_RATE_LIMIT_RECIPIENT = env_str("FRIEND_RATE_LIMIT_RECIPIENT", "2/d")
 READERS_MAIL_ATTEMPTS = env_int("READERS_MAIL_ATTEMPTS", 5)
+
+# Open data (api and embeds apps): the public API, oEmbed, embeds and the bulk dump.
+# Any site may read the API and oEmbed from a browser; nothing else is shared across origins.
+CORS_URLS_REGEX = r"^/(api|oembed)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+# Requests per client address to the API, oEmbed and the dump ("count/period").
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "300/m")
+# The licence the data is published under (an SPDX identifier), printed in the API and the dump.
+DATA_LICENSE = env_str("DATA_LICENSE", "CC-BY-4.0")
+# Where the worker writes the bulk dump (JSON Lines, gzip), served at /api/dump/.
+DATA_DUMP_DIR = Path(env_str("DATA_DUMP_DIR", str(VAR_DIR / "dumps")))
+# The dump is written again this many seconds after the first change of a batch.
+DATA_DUMP_DELAY_SECONDS = env_int("DATA_DUMP_DELAY_SECONDS", 60)
