@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("statements/", include("undersigned.statements.urls")),
     path("search/", statement_views.search, name="search"),
     path("organisations/", include("undersigned.organizations.urls")),
+    path("insights/", include("undersigned.insights.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),

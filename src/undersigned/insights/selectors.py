@@ -1,0 +1,358 @@
+"""Reads behind the insight charts: plain dicts and lists, aggregated in the database.
+
+Every figure counts statements in the public archive (published or closed, publication date
+passed), dated by their publication in the site's time zone. The functions return data only,
+no chart geometry or wording (charts.py draws, the templates word), so the CSV downloads and a
+future API can serve the very same figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear, TruncDate
+from django.urls import reverse
+from django.utils import timezone
+
+from undersigned.insights.models import NetworkSnapshot
+from undersigned.organizations.models import Membership, Organization
+from undersigned.signatures.models import Signatory, Supporter
+from undersigned.statements.models import Category, Statement
+
+CO_SIGNERS_SHOWN = 10
+TOP_ORGANIZATIONS_SHOWN = 20
+SUGGESTIONS_SHOWN = 10
+
+
+def archive_ids() -> QuerySet:
+    """Return the ids of the statements in the public archive, as a subquery."""
+    return Statement.objects.published().order_by().values("pk")
+
+
+def _statement_link(statement: Statement | None) -> dict | None:
+    if statement is None:
+        return None
+    translation = statement.translation()
+    return {
+        "slug": statement.slug,
+        "title": translation.title if translation else statement.slug,
+        "url": statement.get_absolute_url(),
+        "published_at": statement.published_at,
+    }
+
+
+def _organization_row(values: dict, prefix: str, **figures: Any) -> dict:
+    slug = values[f"{prefix}slug"]
+    return {
+        "slug": slug,
+        "name": values[f"{prefix}name"],
+        "url": reverse("organizations:detail", kwargs={"slug": slug}),
+        **figures,
+    }
+
+
+def _fill_years(counts: dict[int, int]) -> list[dict]:
+    """Return one row per year from the first to the last, zero where nothing happened."""
+    if not counts:
+        return []
+    return [
+        {"year": year, "statements": counts.get(year, 0)}
+        for year in range(min(counts), max(counts) + 1)
+    ]
+
+
+# --- Organisation -------------------------------------------------------------------------
+
+
+def organization_statements_per_year(*, organization: Organization) -> list[dict]:
+    rows = (
+        Statement.objects.published()
+        .filter(signatories__organization=organization)
+        .order_by()
+        .annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return _fill_years({row["year"]: row["n"] for row in rows})
+
+
+def organization_co_signers(
+    *, organization: Organization, limit: int | None = CO_SIGNERS_SHOWN
+) -> list[dict]:
+    """Return the organisations that signed the most archive statements with this one."""
+    together = Statement.objects.published().filter(signatories__organization=organization)
+    rows = (
+        Signatory.objects.filter(statement__in=together.order_by().values("pk"))
+        .exclude(organization=organization)
+        .values("organization__slug", "organization__name")
+        .annotate(n=Count("statement_id", distinct=True))
+        .order_by("-n", "organization__name")
+    )
+    if limit is not None:
+        rows = rows[:limit]
+    return [_organization_row(row, "organization__", statements=row["n"]) for row in rows]
+
+
+def organization_insights(*, organization: Organization) -> dict:
+    """Return everything the organisation's page shows about its signing, and its network's."""
+    signed = (
+        Statement.objects.published()
+        .filter(signatories__organization=organization)
+        .prefetch_related("translations")
+    )
+    per_year = organization_statements_per_year(organization=organization)
+    return {
+        "per_year": per_year,
+        "total": sum(row["statements"] for row in per_year),
+        "co_signers": organization_co_signers(organization=organization),
+        "first": _statement_link(signed.order_by("published_at", "pk").first()),
+        "latest": _statement_link(signed.order_by("-published_at", "-pk").first()),
+        "network": network_insights(network=organization) if organization.is_network else None,
+    }
+
+
+# --- Network ------------------------------------------------------------------------------
+
+
+def network_member_activity(*, network: Organization) -> list[dict]:
+    """Return the members, most active first: archive statements signed and the latest date."""
+    in_archive = Q(signatures__statement__in=archive_ids())
+    rows = (
+        Organization.objects.filter(memberships__network=network)
+        .annotate(
+            n=Count("signatures__statement", filter=in_archive, distinct=True),
+            latest=Max("signatures__statement__published_at", filter=in_archive),
+        )
+        .order_by("-n", "name")
+        .values("slug", "name", "n", "latest")
+    )
+    return [
+        _organization_row(row, "", statements=row["n"], latest=row["latest"]) for row in rows
+    ]
+
+
+def network_statement_ids(*, network: Organization) -> QuerySet:
+    """Return the ids of the archive statements the network signed or published itself."""
+    return (
+        Statement.objects.published()
+        .filter(Q(signatories__organization=network) | Q(publishers=network))
+        .order_by()
+        .values("pk")
+        .distinct()
+    )
+
+
+def categories_by_year(*, statement_ids: QuerySet) -> dict:
+    """Return statements per category and year among the given ones, with the categories."""
+    through = Statement.categories.through
+    rows = (
+        through.objects.filter(statement_id__in=statement_ids)
+        .annotate(year=ExtractYear("statement__published_at"))
+        .values("year", "category_id")
+        .annotate(n=Count("statement_id", distinct=True))
+        .order_by("year", "category_id")
+    )
+    counts: dict[tuple[int, int], int] = {(r["year"], r["category_id"]): r["n"] for r in rows}
+    used = {category_id for _, category_id in counts}
+    categories = [
+        {"slug": c.slug, "name": c.name, "id": c.pk}
+        for c in Category.objects.filter(pk__in=used).order_by("name_en")
+    ]
+    years = sorted({year for year, _ in counts})
+    years = list(range(years[0], years[-1] + 1)) if years else []
+    return {
+        "categories": [{"slug": c["slug"], "name": c["name"]} for c in categories],
+        "years": [
+            {"year": year, "counts": [counts.get((year, c["id"]), 0) for c in categories]}
+            for year in years
+        ],
+    }
+
+
+def network_snapshot(*, network: Organization) -> NetworkSnapshot | None:
+    return NetworkSnapshot.objects.filter(network=network).first()
+
+
+def network_insights(*, network: Organization) -> dict:
+    members = network_member_activity(network=network)
+    snapshot = network_snapshot(network=network)
+    return {
+        "members": members,
+        "active_members": sum(1 for member in members if member["statements"]),
+        "subjects": categories_by_year(statement_ids=network_statement_ids(network=network)),
+        "graph": snapshot.payload if snapshot else None,
+        "graph_computed_at": snapshot.computed_at if snapshot else None,
+        "graph_stale": snapshot.is_stale if snapshot else True,
+    }
+
+
+# --- Statement ----------------------------------------------------------------------------
+
+
+def _cumulative(counts: dict[date, int], days: list[date]) -> list[int]:
+    total, out = 0, []
+    for day in days:
+        total += counts.get(day, 0)
+        out.append(total)
+    return out
+
+
+def statement_growth(*, statement: Statement) -> list[dict]:
+    """Return, for each day something was added, the organisations and supporters so far."""
+    organizations = {
+        row["signed_on"]: row["n"]
+        for row in Signatory.objects.filter(statement=statement)
+        .values("signed_on")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    # Supporters as the shown count has them: confirmed and counted by the batch.
+    supporters = {
+        row["day"]: row["n"]
+        for row in Supporter.objects.filter(statement=statement, counted_at__isnull=False)
+        .annotate(day=TruncDate("confirmed_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    days = sorted(set(organizations) | set(supporters))
+    return [
+        {"date": day, "organizations": o, "supporters": s}
+        for day, o, s in zip(
+            days, _cumulative(organizations, days), _cumulative(supporters, days), strict=True
+        )
+    ]
+
+
+def statement_networks(*, statement: Statement) -> list[dict]:
+    """Return the networks its signatories belong to, with how many of them are members."""
+    rows = (
+        Membership.objects.filter(member__signatures__statement=statement)
+        .values("network__slug", "network__name")
+        .annotate(n=Count("member_id", distinct=True))
+        .order_by("-n", "network__name")
+    )
+    return [_organization_row(row, "network__", members=row["n"]) for row in rows]
+
+
+def statement_usual_co_signers_missing(
+    *, statement: Statement, limit: int = SUGGESTIONS_SHOWN
+) -> list[dict]:
+    """Return organisations that often signed with its signatories but have not signed it.
+
+    For coordinators only. Scored by the archive statements signed together with any of its
+    signatories (a statement counts once per signatory met on it).
+    """
+    signers = Signatory.objects.filter(statement=statement).values("organization_id")
+    rows = (
+        Signatory.objects.filter(
+            statement__in=archive_ids(), statement__signatories__organization_id__in=signers
+        )
+        .exclude(organization_id__in=signers)
+        .exclude(statement=statement)
+        .values("organization__slug", "organization__name")
+        .annotate(
+            n=Count("statement__signatories", distinct=True),
+            met=Count("statement__signatories__organization_id", distinct=True),
+        )
+        .order_by("-n", "organization__name")[:limit]
+    )
+    return [_organization_row(row, "organization__", together=row["n"], met=row["met"]) for row in rows]
+
+
+def statement_insights(*, statement: Statement, staff: bool = False) -> dict:
+    return {
+        "growth": statement_growth(statement=statement),
+        "networks": statement_networks(statement=statement),
+        "missing": statement_usual_co_signers_missing(statement=statement) if staff else None,
+    }
+
+
+# --- Archive overview ---------------------------------------------------------------------
+
+
+def overview_years() -> list[int]:
+    bounds = Statement.objects.published().order_by().aggregate(
+        first=Min("published_at"), last=Max("published_at")
+    )
+    if bounds["first"] is None:
+        return []
+    first = timezone.localtime(bounds["first"]).year
+    last = timezone.localtime(bounds["last"]).year
+    return list(range(last, first - 1, -1))
+
+
+def _overview_base(*, year: int | None, category: Category | None) -> QuerySet:
+    statements = Statement.objects.published().order_by()
+    if year is not None:
+        statements = statements.filter(published_at__year=year)
+    if category is not None:
+        statements = statements.filter(categories=category)
+    return statements
+
+
+def overview_per_month(*, year: int | None = None, category: Category | None = None) -> list:
+    rows = (
+        _overview_base(year=year, category=category)
+        .annotate(year=ExtractYear("published_at"), month=ExtractMonth("published_at"))
+        .values("year", "month")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    counts = {(row["year"], row["month"]): row["n"] for row in rows}
+    if not counts:
+        return []
+    (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
+    if year is not None:
+        first_month, last_month = 1, 12
+    months = []
+    y, m = first_year, first_month
+    while (y, m) <= (last_year, last_month):
+        months.append({"year": y, "month": m, "statements": counts.get((y, m), 0)})
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def overview_categories_by_year(
+    *, year: int | None = None, category: Category | None = None
+) -> dict:
+    base = _overview_base(year=year, category=category).values("pk")
+    return categories_by_year(statement_ids=base)
+
+
+def overview_top_co_signers(
+    *, year: int | None = None, category: Category | None = None
+) -> list[dict]:
+    """Return the organisations that signed the most joint statements (two or more signers)."""
+    joint = (
+        _overview_base(year=year, category=category)
+        .annotate(signers=Count("signatories"))
+        .filter(signers__gte=2)
+        .values("pk")
+    )
+    rows = (
+        Signatory.objects.filter(statement__in=joint)
+        .values("organization__slug", "organization__name")
+        .annotate(n=Count("statement_id"))
+        .order_by("-n", "organization__name")[:TOP_ORGANIZATIONS_SHOWN]
+    )
+    return [_organization_row(row, "organization__", statements=row["n"]) for row in rows]
+
+
+def overview(*, year: int | None = None, category: Category | None = None) -> dict:
+    per_month = overview_per_month(year=year, category=category)
+    return {
+        "years": overview_years(),
+        "categories": list(Category.objects.order_by("name_en")),
+        "year": year,
+        "category": category,
+        "per_month": per_month,
+        "total": sum(row["statements"] for row in per_month),
+        "by_category": overview_categories_by_year(year=year, category=category),
+        "top_co_signers": overview_top_co_signers(year=year, category=category),
+    }
+
+
+def as_local_date(moment: datetime | None) -> date | None:
+    return timezone.localtime(moment).date() if moment else None

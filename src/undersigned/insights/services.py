@@ -1,0 +1,93 @@
+"""Writes of the insights app: the co-signing maps noticed as out of date, and computed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from undersigned.core.pagecache import invalidate
+from undersigned.insights.graph import network_graph
+from undersigned.insights.models import NetworkSnapshot
+from undersigned.organizations.models import Membership, Organization
+
+_BOOKED_KEY = "insights:graphs-booked"
+
+
+def _debounce_seconds() -> int:
+    return getattr(settings, "INSIGHTS_DEBOUNCE_SECONDS", 60)
+
+
+def network_graphs_request(*, network_ids: Iterable[int], create: bool = True) -> None:
+    """Note that these networks' maps are out of date and book their computation.
+
+    Without `create`, only maps already stored are marked (for deletes, which may cascade).
+    """
+    ids = set(network_ids)
+    if not ids:
+        return
+    now = timezone.now()
+    NetworkSnapshot.objects.filter(network_id__in=ids).update(requested_at=now)
+    if create:
+        present = set(
+            NetworkSnapshot.objects.filter(network_id__in=ids).values_list("network_id", flat=True)
+        )
+        NetworkSnapshot.objects.bulk_create(
+            [NetworkSnapshot(network_id=pk, requested_at=now) for pk in ids - present],
+            ignore_conflicts=True,
+        )
+    transaction.on_commit(_book_computation)
+
+
+def network_graphs_request_for_members(
+    *, organization_ids: Iterable[int], create: bool = True
+) -> None:
+    """Note that the maps of every network these organisations belong to are out of date."""
+    ids = set(organization_ids)
+    networks = set(
+        Membership.objects.filter(member_id__in=ids).values_list("network_id", flat=True)
+    )
+    network_graphs_request(network_ids=networks, create=create)
+
+
+def _book_computation() -> None:
+    """Book one computation for all the changes of the next few seconds (the debounce)."""
+    from undersigned.insights.tasks import network_graphs_compute
+
+    seconds = _debounce_seconds()
+    if seconds > 0 and not cache.add(_BOOKED_KEY, 1, timeout=seconds):
+        return  # a computation is booked already, and will see this change too
+    task = network_graphs_compute
+    if seconds > 0 and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + timedelta(seconds=seconds))
+    task.enqueue()
+
+
+def network_graph_compute(*, network: Organization) -> NetworkSnapshot:
+    """Compute and store the network's co-signing map; its page is rendered again."""
+    started = timezone.now()
+    payload = network_graph(network=network)
+    with transaction.atomic():
+        snapshot, _ = NetworkSnapshot.objects.update_or_create(
+            network=network, defaults={"payload": payload, "computed_at": started}
+        )
+        invalidate(f"org:{network.slug}", "insights")
+    return snapshot
+
+
+def network_graphs_compute_due() -> int:
+    """Compute every map noticed as out of date since its last computation; return how many."""
+    due = NetworkSnapshot.objects.filter(
+        Q(computed_at__isnull=True) | Q(requested_at__gte=F("computed_at"))
+    ).values_list("network_id", flat=True)
+    networks = Organization.objects.filter(pk__in=list(due))
+    count = 0
+    for network in networks:
+        network_graph_compute(network=network)
+        count += 1
+    return count
