@@ -75,22 +75,20 @@ def test_network_page_shows_members_activity_and_subjects_by_year(client, archiv
     own = [(m, cats) for m, cats, s in archive.statements.values() if network.slug in s]
     counts = Counter((local_year(m), c) for m, cats in own for c in cats)
     used = sorted({c for _, c in counts}, key=lambda slug: slug)
-    categories = sorted(
-        (c for c in archive.categories if c.slug in used), key=lambda c: c.name_en
-    )
+    categories = sorted((c for c in archive.categories if c.slug in used), key=lambda c: c.name_en)
     rows = figure_table(response.content, "subjects")
     years = [year for year, _ in counts]
     assert [int(row[0]) for row in rows] == list(range(min(years), max(years) + 1))
     for row in rows:
-        assert [int(n) for n in row[1:]] == [counts.get((int(row[0]), c.slug), 0) for c in categories]
+        assert [int(n) for n in row[1:]] == [
+            counts.get((int(row[0]), c.slug), 0) for c in categories
+        ]
     name = {"en": "name_en", "hy": "name_hy", "ru": "name_ru"}[language]
     assert all(getattr(c, name) in response.content.decode() for c in categories)
 
 
 def test_co_signing_pairs_are_counted_by_a_self_join_limited_to_members(archive):
-    pairs = {
-        frozenset((a, b)): n for a, b, n in co_signing_pairs(network=archive.network)
-    }
+    pairs = {frozenset((a, b)): n for a, b, n in co_signing_pairs(network=archive.network)}
     by_pk = {m.pk: m.slug for m in archive.members}
     pairs = {frozenset(by_pk[pk] for pk in pair): n for pair, n in pairs.items()}
     expected = {
@@ -156,8 +154,11 @@ def test_a_new_signature_books_the_computation_of_its_networks_map(
         factories.SignatoryFactory(statement=statement, organization=archive.members[0])
         factories.SignatoryFactory(statement=statement, organization=archive.members[1])
     snapshot = archive.network.insight_snapshot
-    assert snapshot.computed_at is not None and not snapshot.is_stale
-    pairs = {frozenset((e["source"], e["target"])): e["statements"] for e in snapshot.payload["edges"]}
+    assert snapshot.computed_at is not None
+    assert not snapshot.is_stale
+    pairs = {
+        frozenset((e["source"], e["target"])): e["statements"] for e in snapshot.payload["edges"]
+    }
     pair = frozenset((archive.members[0].slug, archive.members[1].slug))
     assert pairs[pair] == co_signed(archive, *pair) + 1
 
@@ -172,7 +173,8 @@ def test_the_network_page_changes_when_the_map_is_computed(
         services.network_graph_compute(network=archive.network)
     page = client.get(path).content.decode()
     assert "being computed" not in page
-    assert 'id="insights-map"' in page and "Map computed on" in page
+    assert 'id="insights-map"' in page
+    assert "Map computed on" in page
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -181,14 +183,22 @@ def test_statement_page_shows_growth_and_networks_of_signatories(client, archive
     signatories = list(statement.signatories.all())
     for i in range(3):
         Supporter.objects.create(
-            statement=statement, name=f"P{i}", place="Gyumri", email=f"p{i}@example.am",
-            language="en", confirmed_at=archive.statements[statement][0],
+            statement=statement,
+            name=f"P{i}",
+            place="Gyumri",
+            email=f"p{i}@example.am",
+            language="en",
+            confirmed_at=archive.statements[statement][0],
             counted_at=archive.statements[statement][0],
-        )  # fmt: skip
+        )
     Supporter.objects.create(  # confirmed, not yet counted: not in the shown count either
-        statement=statement, name="Q", place="Gyumri", email="q@example.am", language="en",
+        statement=statement,
+        name="Q",
+        place="Gyumri",
+        email="q@example.am",
+        language="en",
         confirmed_at=archive.statements[statement][0],
-    )  # fmt: skip
+    )
     response = client.get(f"/{language}/statements/{statement.slug}/")
     assert response.status_code == 200
     rows = figure_table(response.content, "growth")
@@ -249,8 +259,8 @@ def test_usual_co_signers_who_have_not_signed_are_shown_to_staff_only(client, ar
 
 def figure_rows(section: str) -> dict[str, int]:
     table = figure_table(
-        f'<figure class="insight-chart" id="insights-x"><tbody>{section.split("<tbody>", 1)[1]}'
-        "</tbody></figure>",
+        f'<section class="insight-chart" id="insights-x"><tbody>{section.split("<tbody>", 1)[1]}'
+        "</tbody></section>",
         "x",
     )
     return {row[0]: int(row[1]) for row in table}
@@ -263,25 +273,34 @@ def test_overview_counts_statements_per_month_and_category_with_filters(client, 
         ("", lambda moment, cats: True),
         ("?year=2022", lambda moment, cats: local_year(moment) == 2022),
         (f"?category={category.slug}", lambda moment, cats: category.slug in cats),
-        (f"?year=2021&category={category.slug}",
-         lambda moment, cats: local_year(moment) == 2021 and category.slug in cats),
-    ):  # fmt: skip
+        (
+            f"?year=2021&category={category.slug}",
+            lambda moment, cats: local_year(moment) == 2021 and category.slug in cats,
+        ),
+    ):
         response = client.get(f"/{language}/insights/{query}")
         assert response.status_code == 200
         kept = [(m, cats, s) for m, cats, s in archive.statements.values() if keep(m, cats)]
         per_month = Counter(m.astimezone(YEREVAN).strftime("%Y-%m") for m, _, _ in kept)
-        reader = csv.reader(io.StringIO(client.get(
-            f"/{language}/insights/months.csv{query}").content.decode("utf-8-sig")))  # fmt: skip
+        reader = csv.reader(
+            io.StringIO(
+                client.get(f"/{language}/insights/months.csv{query}").content.decode("utf-8-sig")
+            )
+        )
         rows = list(reader)[1:]
         assert {month: int(n) for month, n in rows if int(n)} == dict(per_month)
         table = figure_table(response.content, "months")
         assert sum(int(row[1]) for row in table) == len(kept)
 
         by_category = Counter((local_year(m), c) for m, cats, _ in kept for c in cats)
-        used = sorted((c for c in archive.categories if any(k[1] == c.slug for k in by_category)),
-                      key=lambda c: c.name_en)  # fmt: skip
+        used = sorted(
+            (c for c in archive.categories if any(k[1] == c.slug for k in by_category)),
+            key=lambda c: c.name_en,
+        )
         for row in figure_table(response.content, "categories"):
-            assert [int(n) for n in row[1:]] == [by_category.get((int(row[0]), c.slug), 0) for c in used]
+            assert [int(n) for n in row[1:]] == [
+                by_category.get((int(row[0]), c.slug), 0) for c in used
+            ]
 
         joint = Counter(slug for _, _, signers in kept if len(signers) >= 2 for slug in signers)
         names = {o.name: o.slug for o in [*archive.members, *archive.others, archive.network]}
@@ -293,26 +312,35 @@ def test_overview_explains_a_filter_it_cannot_use(client, archive):
     response = client.get("/hy/insights/?year=1890&category=nope")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "1890" in page and "nope" in page
+    assert "1890" in page
+    assert "nope" in page
     assert 'role="status"' in page
     # The charts then show the whole archive.
-    assert sum(int(r[1]) for r in figure_table(response.content, "months")) == len(archive.statements)
+    assert sum(int(r[1]) for r in figure_table(response.content, "months")) == len(
+        archive.statements
+    )
 
 
 def test_every_chart_has_an_accessible_name_a_summary_a_table_and_a_csv(client, archive):
     services.network_graph_compute(network=archive.network)
     page = client.get(f"/ru/organisations/{archive.network.slug}/").content.decode()
     for chart in ("years", "co-signers", "members", "subjects", "map"):
-        figure = page.split(f'id="insights-{chart}"', 1)[1].split("</figure>", 1)[0]
-        assert 'role="img"' in figure and f'aria-labelledby="insights-{chart}-title' in figure
-        assert "<desc" in figure and "<table>" in figure and "<details" in figure
-        assert "style=" not in figure and "<script" not in figure
+        figure = page.split(f'id="insights-{chart}"', 1)[1].split("</section>", 1)[0]
+        assert 'role="img"' in figure
+        assert f'aria-labelledby="insights-{chart}-title' in figure
+        assert "<desc" in figure
+        assert "<table>" in figure
+        assert "<details" in figure
+        assert "style=" not in figure
+        assert "<script" not in figure
         response = client.get(f"/ru/insights/organisations/{archive.network.slug}/{chart}.csv")
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
         lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
         assert len(lines) - 1 == len(figure_table(page, chart))
-    assert client.get(f"/ru/insights/organisations/{archive.network.slug}/nope.csv").status_code == 404
+    assert (
+        client.get(f"/ru/insights/organisations/{archive.network.slug}/nope.csv").status_code == 404
+    )
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(client, db):
@@ -323,5 +351,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, db):
     for organization in (a, b):
         factories.SignatoryFactory(statement=statement, organization=organization)
         factories.MembershipFactory(network=network, member=organization)
-    body = client.get(f"/en/insights/organisations/{b.slug}/co-signers.csv").content.decode("utf-8-sig")
+    body = client.get(f"/en/insights/organisations/{b.slug}/co-signers.csv").content.decode(
+        "utf-8-sig"
+    )
     assert "'=HYPERLINK(1)" in body

@@ -126,9 +126,7 @@ def line_chart(labels: list[str], series: list[list[int]], height: int = 240) ->
         "height": height,
         "lines": lines,
         "axis": _y_axis(ticks, plot_h),
-        "labels": [
-            {"x": x(i), "text": label} for i, label in enumerate(labels) if i % every == 0
-        ],
+        "labels": [{"x": x(i), "text": label} for i, label in enumerate(labels) if i % every == 0],
         "baseline": TOP + plot_h,
         "left": LEFT,
         "right": WIDTH - RIGHT,

@@ -21,8 +21,17 @@ def link(text: str, url: str) -> dict:
     return {"text": text, "url": url}
 
 
-def _chart(chart_id: str, *, title: str, summary: str, kind: str, drawing: dict, table: dict,
-           csv_url: str | None, legend: list | None = None) -> dict:  # fmt: skip
+def _chart(
+    chart_id: str,
+    *,
+    title: str,
+    summary: str,
+    kind: str,
+    drawing: dict,
+    table: dict,
+    csv_url: str | None,
+    legend: list | None = None,
+) -> dict:
     return {
         "id": chart_id,
         "title": title,
@@ -44,7 +53,9 @@ def _most(rows: list[dict], key: str) -> dict:
 
 def organization_charts(*, organization, data: dict) -> list[dict]:
     def csv(name: str) -> str:
-        return reverse("insights:organization_csv", kwargs={"slug": organization.slug, "chart": name})
+        return reverse(
+            "insights:organization_csv", kwargs={"slug": organization.slug, "chart": name}
+        )
 
     out = []
     per_year = data["per_year"]
@@ -293,8 +304,11 @@ def statement_charts(*, statement, data: dict) -> list[dict]:
                     "Its signatories belong to %(count)d networks; most to %(name)s (%(members)d).",
                     len(networks),
                 )
-                % {"count": len(networks), "name": networks[0]["name"],
-                   "members": networks[0]["members"]},  # fmt: skip
+                % {
+                    "count": len(networks),
+                    "name": networks[0]["name"],
+                    "members": networks[0]["members"],
+                },
                 kind="bars",
                 drawing=charts.bar_chart([(n["name"], n["members"]) for n in networks[:15]]),
                 table={
@@ -342,10 +356,12 @@ def overview_charts(*, data: dict, query: str) -> list[dict]:
                 table={
                     "head": [_("Month"), _("Statements")],
                     "rows": [
-                        [{"text": _month(m), "value": f"{m['year']}-{m['month']:02d}"},
-                         m["statements"]]
+                        [
+                            {"text": _month(m), "value": f"{m['year']}-{m['month']:02d}"},
+                            m["statements"],
+                        ]
                         for m in months
-                    ],  # fmt: skip
+                    ],
                 },
                 csv_url=csv("months"),
             )

@@ -8,6 +8,7 @@ future API can serve the very same figures.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -43,7 +44,7 @@ def _statement_link(statement: Statement | None) -> dict | None:
     }
 
 
-def _organization_row(values: dict, prefix: str, **figures: Any) -> dict:
+def _organization_row(values: Mapping[str, Any], prefix: str, **figures: Any) -> dict:
     slug = values[f"{prefix}slug"]
     return {
         "slug": slug,
@@ -128,9 +129,7 @@ def network_member_activity(*, network: Organization) -> list[dict]:
         .order_by("-n", "name")
         .values("slug", "name", "n", "latest")
     )
-    return [
-        _organization_row(row, "", statements=row["n"], latest=row["latest"]) for row in rows
-    ]
+    return [_organization_row(row, "", statements=row["n"], latest=row["latest"]) for row in rows]
 
 
 def network_statement_ids(*, network: Organization) -> QuerySet:
@@ -146,7 +145,7 @@ def network_statement_ids(*, network: Organization) -> QuerySet:
 
 def categories_by_year(*, statement_ids: QuerySet) -> dict:
     """Return statements per category and year among the given ones, with the categories."""
-    through = Statement.categories.through
+    through: Any = Statement.categories.through  # the plugin cannot follow annotations on it
     rows = (
         through.objects.filter(statement_id__in=statement_ids)
         .annotate(year=ExtractYear("statement__published_at"))
@@ -156,7 +155,7 @@ def categories_by_year(*, statement_ids: QuerySet) -> dict:
     )
     counts: dict[tuple[int, int], int] = {(r["year"], r["category_id"]): r["n"] for r in rows}
     used = {category_id for _, category_id in counts}
-    categories = [
+    categories: list[dict[str, Any]] = [
         {"slug": c.slug, "name": c.name, "id": c.pk}
         for c in Category.objects.filter(pk__in=used).order_by("name_en")
     ]
@@ -259,7 +258,9 @@ def statement_usual_co_signers_missing(
         )
         .order_by("-n", "organization__name")[:limit]
     )
-    return [_organization_row(row, "organization__", together=row["n"], met=row["met"]) for row in rows]
+    return [
+        _organization_row(row, "organization__", together=row["n"], met=row["met"]) for row in rows
+    ]
 
 
 def statement_insights(*, statement: Statement, staff: bool = False) -> dict:
@@ -274,8 +275,10 @@ def statement_insights(*, statement: Statement, staff: bool = False) -> dict:
 
 
 def overview_years() -> list[int]:
-    bounds = Statement.objects.published().order_by().aggregate(
-        first=Min("published_at"), last=Max("published_at")
+    bounds = (
+        Statement.objects.published()
+        .order_by()
+        .aggregate(first=Min("published_at"), last=Max("published_at"))
     )
     if bounds["first"] is None:
         return []

@@ -50,7 +50,5 @@ def statement_changed(sender, instance, raw=False, created=False, **kwargs):
     # Published, closed or withdrawn: it enters or leaves the archive the maps count.
     if raw or created:
         return
-    signers = Signatory.objects.filter(statement=instance).values_list(
-        "organization_id", flat=True
-    )
+    signers = Signatory.objects.filter(statement=instance).values_list("organization_id", flat=True)
     services.network_graphs_request_for_members(organization_ids=signers)

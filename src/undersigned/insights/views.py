@@ -18,14 +18,16 @@ def _overview_filters(request: HttpRequest) -> tuple[int | None, Category | None
         if raw_year.isdigit() and int(raw_year) in selectors.overview_years():
             year = int(raw_year)
         else:
-            problems.append(_("There are no statements from the year “%(year)s”.") % {
-                "year": raw_year[:20]})  # fmt: skip
+            problems.append(
+                _("There are no statements from the year “%(year)s”.") % {"year": raw_year[:20]}
+            )
     category = None
     if raw_category := request.GET.get("category", "").strip():
         category = Category.objects.filter(slug=raw_category[:80]).first()
         if category is None:
-            problems.append(_("There is no subject “%(category)s”.") % {
-                "category": raw_category[:80]})  # fmt: skip
+            problems.append(
+                _("There is no subject “%(category)s”.") % {"category": raw_category[:80]}
+            )
     return year, category, problems
 
 
