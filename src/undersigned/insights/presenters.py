@@ -211,11 +211,11 @@ def graph_chart(*, organization, data: dict) -> dict | None:
     clusters = payload["clusters"]
     names = [", ".join(m["name"] for m in c["central"]) for c in clusters]
     summary = ngettext(
-        "%(connected)d members signed statements with each other, in %(pairs)d pair; ",
-        "%(connected)d members signed statements with each other, in %(pairs)d pairs; ",
+        "%(connected)d members signed statements with each other, in %(pairs)d pair.",
+        "%(connected)d members signed statements with each other, in %(pairs)d pairs.",
         payload["pairs"],
     ) % {"connected": payload["connected"], "pairs": payload["pairs"]}
-    summary += ngettext(
+    summary += " " + ngettext(
         "%(count)d cluster, the strongest around %(names)s.",
         "%(count)d clusters, the strongest around %(names)s.",
         len(clusters),
