@@ -243,9 +243,7 @@ def report(args, sizes: dict, figures: dict) -> None:
     )
     for name, t in figures["pages"].items():
         flag = "" if t["median"] < 50 else " (**over** 50 ms)"
-        print(
-            f"| {name} | {t['miss']:.0f} ms | {t['median']:.1f} ms{flag} | {t['p95']:.1f} ms |"
-        )
+        print(f"| {name} | {t['miss']:.0f} ms | {t['median']:.1f} ms{flag} | {t['p95']:.1f} ms |")
     print(
         "\nPages are timed through Django's whole request path in one process (test client, "
         "the file cache of a single machine); the map is computed as the worker does."

@@ -24,6 +24,8 @@ BENCHMARKS = [
     ("Search at scale", [sys.executable, "bench/bench_search.py"]),
     # Sign-on rush: individual supporters signing up and confirming through crashes.
     ("Sign-on rush", [sys.executable, "bench/bench_signon.py"]),
+    # Insights: 5,000 organisations, 100,000 statements; the maps' computation, pages from cache.
+    ("Insights at scale", [sys.executable, "bench/bench_insights.py"]),
 ]
 
 
