@@ -18,6 +18,7 @@ def test_insight_pages_are_valid_html(client, archive, tmp_path):
     require(java is not None, "java not found (apt-get install default-jre-headless)")
     require(VNU.exists(), f"the Nu HTML Checker not found at {VNU} (npm install vnu-jar)")
     services.network_graph_compute(network=archive.network)
+    services.overview_compute()
     statement = max(archive.statements, key=lambda s: len(archive.statements[s][2]))
     files = []
     for language in ("en", "hy", "ru"):

@@ -27,6 +27,7 @@ def insight_pages(archive) -> list[str]:
 @pytest.mark.django_db(transaction=True)
 def test_insight_pages_pass_axe_core(page, archive, axe_audit):
     services.network_graph_compute(network=archive.network)
+    services.overview_compute()
     for path in insight_pages(archive):
         page.goto(path)
         page.locator("details.chart-data").first.evaluate("d => d.open = true")

@@ -268,6 +268,7 @@ def figure_rows(section: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_overview_counts_statements_per_month_and_category_with_filters(client, archive, language):
+    services.overview_compute()
     category = archive.categories[1]
     for query, keep in (
         ("", lambda moment, cats: True),
@@ -309,6 +310,7 @@ def test_overview_counts_statements_per_month_and_category_with_filters(client, 
 
 
 def test_overview_explains_a_filter_it_cannot_use(client, archive):
+    services.overview_compute()
     response = client.get("/hy/insights/?year=1890&category=nope")
     assert response.status_code == 200
     page = response.content.decode()
@@ -355,3 +357,28 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, db):
         "utf-8-sig"
     )
     assert "'=HYPERLINK(1)" in body
+
+
+def test_overview_shows_the_last_computed_figures_and_renews_when_recomputed(
+    client, archive, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.get("/en/insights/").content.decode()
+    assert "being computed" in page
+    assert 'id="insights-months"' not in page
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.INSIGHTS_DEBOUNCE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.overview_compute()
+    total = sum(int(r[1]) for r in figure_table(client.get("/en/insights/").content, "months"))
+    assert total == len(archive.statements)
+
+    # A new statement in the archive: the worker's task computes the figures again, after the
+    # commit, and the cached page gives way to the new figures.
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = factories.StatementFactory()
+        factories.SignatoryFactory(statement=statement, organization=archive.members[0])
+    page = client.get("/en/insights/")
+    assert sum(int(r[1]) for r in figure_table(page.content, "months")) == total + 1
+    assert "being computed" not in page.content.decode()

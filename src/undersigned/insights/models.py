@@ -32,3 +32,25 @@ class NetworkSnapshot(models.Model):
         if self.requested_at is None:
             return False
         return self.computed_at is None or self.requested_at >= self.computed_at
+
+
+class OverviewSnapshot(models.Model):
+    """The archive overview's figures for every year and subject, as the worker last computed
+    them (overview.py): a single row. Pages then filter them without touching the archive."""
+
+    payload = models.JSONField(_("computed figures"), null=True, blank=True)
+    computed_at = models.DateTimeField(_("computed"), null=True, blank=True)
+    requested_at = models.DateTimeField(_("change noticed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("archive overview figures")
+        verbose_name_plural = _("archive overview figures")
+
+    def __str__(self) -> str:
+        return f"overview: {self.computed_at}"
+
+    @property
+    def is_stale(self) -> bool:
+        if self.requested_at is None:
+            return False
+        return self.computed_at is None or self.requested_at >= self.computed_at

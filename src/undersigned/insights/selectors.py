@@ -12,19 +12,19 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear, TruncDate
+from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import ExtractYear, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from undersigned.insights.models import NetworkSnapshot
+from undersigned.insights.models import NetworkSnapshot, OverviewSnapshot
 from undersigned.organizations.models import Membership, Organization
 from undersigned.signatures.models import Signatory, Supporter
 from undersigned.statements.models import Category, Statement
 
 CO_SIGNERS_SHOWN = 10
-TOP_ORGANIZATIONS_SHOWN = 20
 SUGGESTIONS_SHOWN = 10
+OVERVIEW_PK = 1  # the overview's figures are a single row
 
 
 def archive_ids() -> QuerySet:
@@ -149,22 +149,24 @@ def categories_by_year(*, statement_ids: QuerySet) -> dict:
     rows = (
         through.objects.filter(statement_id__in=statement_ids)
         .annotate(year=ExtractYear("statement__published_at"))
-        .values("year", "category_id")
+        .values("year", "category__slug")
         .annotate(n=Count("statement_id", distinct=True))
-        .order_by("year", "category_id")
+        .order_by()
     )
-    counts: dict[tuple[int, int], int] = {(r["year"], r["category_id"]): r["n"] for r in rows}
-    used = {category_id for _, category_id in counts}
-    categories: list[dict[str, Any]] = [
-        {"slug": c.slug, "name": c.name, "id": c.pk}
-        for c in Category.objects.filter(pk__in=used).order_by("name_en")
-    ]
+    return subjects_table({(r["year"], r["category__slug"]): r["n"] for r in rows})
+
+
+def subjects_table(counts: dict[tuple[int, str], int]) -> dict:
+    """Turn counts per (year, category slug) into a table: every year, the categories used."""
+    categories = list(
+        Category.objects.filter(slug__in={slug for _, slug in counts}).order_by("name_en")
+    )
     years = sorted({year for year, _ in counts})
     years = list(range(years[0], years[-1] + 1)) if years else []
     return {
-        "categories": [{"slug": c["slug"], "name": c["name"]} for c in categories],
+        "categories": [{"slug": c.slug, "name": c.name} for c in categories],
         "years": [
-            {"year": year, "counts": [counts.get((year, c["id"]), 0) for c in categories]}
+            {"year": year, "counts": [counts.get((year, c.slug), 0) for c in categories]}
             for year in years
         ],
     }
@@ -184,6 +186,7 @@ def network_insights(*, network: Organization) -> dict:
         "graph": snapshot.payload if snapshot else None,
         "graph_computed_at": snapshot.computed_at if snapshot else None,
         "graph_stale": snapshot.is_stale if snapshot else True,
+        "graph_requested": snapshot is not None,
     }
 
 
@@ -274,36 +277,16 @@ def statement_insights(*, statement: Statement, staff: bool = False) -> dict:
 # --- Archive overview ---------------------------------------------------------------------
 
 
-def overview_years() -> list[int]:
-    bounds = (
-        Statement.objects.published()
-        .order_by()
-        .aggregate(first=Min("published_at"), last=Max("published_at"))
-    )
-    if bounds["first"] is None:
-        return []
-    first = timezone.localtime(bounds["first"]).year
-    last = timezone.localtime(bounds["last"]).year
-    return list(range(last, first - 1, -1))
+def overview_snapshot() -> OverviewSnapshot | None:
+    return OverviewSnapshot.objects.filter(pk=OVERVIEW_PK).first()
 
 
-def _overview_base(*, year: int | None, category: Category | None) -> QuerySet:
-    statements = Statement.objects.published().order_by()
-    if year is not None:
-        statements = statements.filter(published_at__year=year)
-    if category is not None:
-        statements = statements.filter(categories=category)
-    return statements
+def overview_years(snapshot: OverviewSnapshot | None = None) -> list[int]:
+    snapshot = snapshot or overview_snapshot()
+    return list(snapshot.payload["years"]) if snapshot and snapshot.payload else []
 
 
-def overview_per_month(*, year: int | None = None, category: Category | None = None) -> list:
-    rows = (
-        _overview_base(year=year, category=category)
-        .annotate(year=ExtractYear("published_at"), month=ExtractMonth("published_at"))
-        .values("year", "month")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    counts = {(row["year"], row["month"]): row["n"] for row in rows}
+def _fill_months(counts: dict[tuple[int, int], int], year: int | None) -> list[dict]:
     if not counts:
         return []
     (first_year, first_month), (last_year, last_month) = min(counts), max(counts)
@@ -317,43 +300,44 @@ def overview_per_month(*, year: int | None = None, category: Category | None = N
     return months
 
 
-def overview_categories_by_year(
-    *, year: int | None = None, category: Category | None = None
-) -> dict:
-    base = _overview_base(year=year, category=category).values("pk")
-    return categories_by_year(statement_ids=base)
-
-
-def overview_top_co_signers(
-    *, year: int | None = None, category: Category | None = None
-) -> list[dict]:
-    """Return the organisations that signed the most joint statements (two or more signers)."""
-    joint = (
-        _overview_base(year=year, category=category)
-        .annotate(signers=Count("signatories"))
-        .filter(signers__gte=2)
-        .values("pk")
-    )
-    rows = (
-        Signatory.objects.filter(statement__in=joint)
-        .values("organization__slug", "organization__name")
-        .annotate(n=Count("statement_id"))
-        .order_by("-n", "organization__name")[:TOP_ORGANIZATIONS_SHOWN]
-    )
-    return [_organization_row(row, "organization__", statements=row["n"]) for row in rows]
-
-
 def overview(*, year: int | None = None, category: Category | None = None) -> dict:
-    per_month = overview_per_month(year=year, category=category)
-    return {
-        "years": overview_years(),
+    """Return the overview's figures for the filters, from the worker's last computation."""
+    snapshot = overview_snapshot()
+    payload = snapshot.payload if snapshot else None
+    slug = category.slug if category else None
+    data: dict[str, Any] = {
+        "computed": payload is not None,
+        "computed_at": snapshot.computed_at if snapshot else None,
+        "stale": snapshot.is_stale if snapshot else True,
+        "requested": snapshot is not None,
+        "years": overview_years(snapshot),
         "categories": list(Category.objects.order_by("name_en")),
         "year": year,
         "category": category,
+    }
+    if payload is None:
+        return {**data, "per_month": [], "total": 0, "by_category": subjects_table({}),
+                "top_co_signers": []}  # fmt: skip
+    months = payload["months"] if slug is None else payload["months_by_category"].get(slug, [])
+    per_month = _fill_months({(y, m): n for y, m, n in months if year is None or y == year}, year)
+    subjects = payload["subjects"].get(slug or "", [])
+    top = payload["top"].get(f"{year or ''}|{slug or ''}", [])
+    return {
+        **data,
         "per_month": per_month,
         "total": sum(row["statements"] for row in per_month),
-        "by_category": overview_categories_by_year(year=year, category=category),
-        "top_co_signers": overview_top_co_signers(year=year, category=category),
+        "by_category": subjects_table(
+            {(y, c): n for y, c, n in subjects if year is None or y == year}
+        ),
+        "top_co_signers": [
+            {
+                "slug": org_slug,
+                "name": name,
+                "url": reverse("organizations:detail", kwargs={"slug": org_slug}),
+                "statements": n,
+            }
+            for org_slug, name, n in top
+        ],
     }
 
 

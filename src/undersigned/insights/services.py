@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from undersigned.core.pagecache import invalidate
 from undersigned.insights.graph import network_graph
-from undersigned.insights.models import NetworkSnapshot
+from undersigned.insights.models import NetworkSnapshot, OverviewSnapshot
+from undersigned.insights.overview import overview_payload
+from undersigned.insights.selectors import OVERVIEW_PK
 from undersigned.organizations.models import Membership, Organization
 
 _BOOKED_KEY = "insights:graphs-booked"
@@ -53,6 +55,41 @@ def network_graphs_request_for_members(
         Membership.objects.filter(member_id__in=ids).values_list("network_id", flat=True)
     )
     network_graphs_request(network_ids=networks, create=create)
+
+
+def overview_request() -> None:
+    """Note that the archive overview's figures are out of date and book their computation."""
+    updated = OverviewSnapshot.objects.filter(pk=OVERVIEW_PK).update(requested_at=timezone.now())
+    if not updated:
+        OverviewSnapshot.objects.bulk_create(
+            [OverviewSnapshot(pk=OVERVIEW_PK, requested_at=timezone.now())],
+            ignore_conflicts=True,
+        )
+    transaction.on_commit(_book_computation)
+
+
+def overview_compute() -> OverviewSnapshot:
+    """Compute and store the archive overview's figures; the overview is rendered again."""
+    started = timezone.now()
+    payload = overview_payload()
+    with transaction.atomic():
+        snapshot, _ = OverviewSnapshot.objects.update_or_create(
+            pk=OVERVIEW_PK, defaults={"payload": payload, "computed_at": started}
+        )
+        invalidate("insights")
+    return snapshot
+
+
+def insights_compute_due() -> int:
+    """Compute whatever changes made out of date, the overview and the networks' maps."""
+    count = 0
+    due = OverviewSnapshot.objects.filter(
+        Q(computed_at__isnull=True) | Q(requested_at__gte=F("computed_at"))
+    )
+    if due.exists():
+        overview_compute()
+        count += 1
+    return count + network_graphs_compute_due()
 
 
 def _book_computation() -> None:

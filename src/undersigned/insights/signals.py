@@ -4,14 +4,14 @@ The maps are a cache of what signatories and memberships say; a change only note
 of date and books their computation (services.network_graphs_request), after the commit.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from undersigned.core.pagecache import invalidate
 from undersigned.insights import services
 from undersigned.organizations.models import Membership, Organization
 from undersigned.signatures.models import Signatory
-from undersigned.statements.models import Statement
+from undersigned.statements.models import Category, Statement
 
 
 @receiver([post_save, post_delete], sender=Signatory)
@@ -20,6 +20,7 @@ def signatory_changed(sender, instance, raw=False, **kwargs):
         services.network_graphs_request_for_members(
             organization_ids=[instance.organization_id], create=kwargs.get("signal") is post_save
         )
+        services.overview_request()
 
 
 @receiver([post_save, post_delete], sender=Membership)
@@ -43,12 +44,29 @@ def organization_changed(sender, instance, raw=False, created=False, update_fiel
     if raw or created or (update_fields is not None and "name" not in update_fields):
         return
     services.network_graphs_request_for_members(organization_ids=[instance.pk])
+    services.overview_request()
 
 
-@receiver(post_save, sender=Statement)
+@receiver([post_save, post_delete], sender=Statement)
 def statement_changed(sender, instance, raw=False, created=False, **kwargs):
-    # Published, closed or withdrawn: it enters or leaves the archive the maps count.
-    if raw or created:
+    # Published, closed or withdrawn: it enters or leaves the archive the figures count.
+    if raw:
         return
+    services.overview_request()
+    if created or kwargs.get("signal") is post_delete:
+        return  # no signatories yet; a delete takes its signatories along, each noticed
     signers = Signatory.objects.filter(statement=instance).values_list("organization_id", flat=True)
     services.network_graphs_request_for_members(organization_ids=signers)
+
+
+@receiver(m2m_changed, sender=Statement.categories.through)
+def statement_categories_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        services.overview_request()
+
+
+@receiver([post_save, post_delete], sender=Category)
+def category_changed(sender, raw=False, **kwargs):
+    # The overview's figures are kept per category slug.
+    if not raw:
+        services.overview_request()

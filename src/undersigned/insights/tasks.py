@@ -7,9 +7,9 @@ from undersigned.insights import services
 
 @task()
 def network_graphs_compute() -> int:
-    """Compute the co-signing maps that changes made out of date.
+    """Compute the overview's figures and the co-signing maps that changes made out of date.
 
     Booked once per debounce window (services._book_computation) after the commit of a change;
     running twice or late only computes the maps again from what is stored.
     """
-    return services.network_graphs_compute_due()
+    return services.insights_compute_due()

@@ -4,7 +4,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from undersigned.core.pagecache import cached_page
-from undersigned.insights import presenters, selectors
+from undersigned.insights import presenters, selectors, services
 from undersigned.insights.csvfile import csv_response
 from undersigned.organizations.models import Organization
 from undersigned.statements.models import Category, Statement
@@ -37,10 +37,13 @@ def _query(year: int | None, category: Category | None) -> str:
     return f"?{encoded}" if encoded else ""
 
 
-@cached_page(lambda: ["archive", "insights"])
+# Not "archive": the figures change when the worker has computed them again ("insights").
+@cached_page(lambda: ["insights"])
 def overview(request: HttpRequest) -> HttpResponse:
     year, category, problems = _overview_filters(request)
     data = selectors.overview(year=year, category=category)
+    if not data["requested"]:
+        services.overview_request()  # never asked for yet (a fresh site): ask once
     return render(
         request,
         "insights/overview.html",
@@ -52,7 +55,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page(lambda chart: ["archive", "insights"])
+@cached_page(lambda chart: ["insights"])
 def overview_csv(request: HttpRequest, chart: str) -> HttpResponse:
     year, category, _problems = _overview_filters(request)
     data = selectors.overview(year=year, category=category)

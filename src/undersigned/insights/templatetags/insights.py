@@ -11,7 +11,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from undersigned.insights import presenters, selectors
+from undersigned.insights import presenters, selectors, services
 
 register = template.Library()
 
@@ -20,6 +20,9 @@ register = template.Library()
 def organization_insights(organization):
     data = selectors.organization_insights(organization=organization)
     network = data["network"]
+    if network is not None and not network["graph_requested"]:
+        # Never asked for (a network with no change since the app came): ask once.
+        services.network_graphs_request(network_ids=[organization.pk])
     return {
         "organization": organization,
         "data": data,
