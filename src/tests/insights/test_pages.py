@@ -62,6 +62,7 @@ def test_organisation_page_counts_statements_per_year_and_co_signers(client, arc
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_network_page_shows_members_activity_and_subjects_by_year(client, archive, language):
     network = archive.network
+    services.network_graph_compute(network=network)
     response = client.get(f"/{language}/organisations/{network.slug}/")
     assert response.status_code == 200
 

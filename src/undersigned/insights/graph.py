@@ -15,6 +15,7 @@ import networkx as nx
 from django.db import connection
 from django.utils import timezone
 
+from undersigned.insights.selectors import network_member_activity, network_subject_counts
 from undersigned.organizations.models import Membership, Organization
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Statement
@@ -80,6 +81,17 @@ def network_graph(*, network: Organization) -> dict:
     graph = nx.Graph()
     graph.add_weighted_edges_from(co_signing_pairs(network=network))
     payload: dict = {
+        # The figures beside the map, computed here too so the page never scans the archive.
+        "activity": [
+            [
+                m["slug"],
+                m["name"],
+                m["statements"],
+                m["latest"].isoformat() if m["latest"] else None,
+            ]
+            for m in network_member_activity(network=network)
+        ],
+        "subjects": network_subject_counts(network=network),
         "members": len(members),
         "connected": graph.number_of_nodes(),
         "pairs": graph.number_of_edges(),

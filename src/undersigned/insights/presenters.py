@@ -206,7 +206,7 @@ def network_map(*, organization, data: dict) -> dict:
 
 def graph_chart(*, organization, data: dict) -> dict | None:
     payload = data["graph"]
-    if not payload or not payload["clusters"]:
+    if not payload or not payload.get("clusters"):
         return None
     clusters = payload["clusters"]
     names = [", ".join(m["name"] for m in c["central"]) for c in clusters]

@@ -118,18 +118,52 @@ def organization_insights(*, organization: Organization) -> dict:
 
 
 def network_member_activity(*, network: Organization) -> list[dict]:
-    """Return the members, most active first: archive statements signed and the latest date."""
-    in_archive = Q(signatures__statement__in=archive_ids())
-    rows = (
-        Organization.objects.filter(memberships__network=network)
-        .annotate(
-            n=Count("signatures__statement", filter=in_archive, distinct=True),
-            latest=Max("signatures__statement__published_at", filter=in_archive),
-        )
-        .order_by("-n", "name")
-        .values("slug", "name", "n", "latest")
+    """Return the members, most active first: archive statements signed and the latest date.
+
+    Grouped from the signatures alone (one per organisation and statement, so no DISTINCT),
+    for the worker (graph.py); the page reads the stored result.
+    """
+    members = dict(
+        Organization.objects.filter(memberships__network=network).values_list("pk", "name")
     )
-    return [_organization_row(row, "", statements=row["n"], latest=row["latest"]) for row in rows]
+    slugs = dict(
+        Organization.objects.filter(memberships__network=network).values_list("pk", "slug")
+    )
+    figures = {
+        row["organization_id"]: row
+        for row in Signatory.objects.filter(
+            organization_id__in=list(members),
+            statement__status__in=[Statement.Status.PUBLISHED, Statement.Status.CLOSED],
+            statement__published_at__lte=timezone.now(),
+        )
+        .values("organization_id")
+        .annotate(n=Count("statement_id"), latest=Max("statement__published_at"))
+        .order_by()
+    }
+    rows = [
+        {
+            "slug": slugs[pk],
+            "name": name,
+            "statements": figures[pk]["n"] if pk in figures else 0,
+            "latest": figures[pk]["latest"] if pk in figures else None,
+        }
+        for pk, name in members.items()
+    ]
+    rows.sort(key=lambda row: (-row["statements"], row["name"]))
+    return rows
+
+
+def network_subject_counts(*, network: Organization) -> list[list]:
+    """Return [year, category slug, statements] for the network's own archive statements."""
+    through: Any = Statement.categories.through
+    rows = (
+        through.objects.filter(statement_id__in=network_statement_ids(network=network))
+        .annotate(year=ExtractYear("statement__published_at"))
+        .values("year", "category__slug")
+        .annotate(n=Count("statement_id", distinct=True))
+        .order_by("year", "category__slug")
+    )
+    return [[r["year"], r["category__slug"], r["n"]] for r in rows]
 
 
 def network_statement_ids(*, network: Organization) -> QuerySet:
@@ -177,13 +211,25 @@ def network_snapshot(*, network: Organization) -> NetworkSnapshot | None:
 
 
 def network_insights(*, network: Organization) -> dict:
-    members = network_member_activity(network=network)
+    """Return the network's figures as the worker last computed them (graph.py)."""
     snapshot = network_snapshot(network=network)
+    payload = snapshot.payload if snapshot else None
+    members = [
+        {
+            "slug": slug,
+            "name": name,
+            "url": reverse("organizations:detail", kwargs={"slug": slug}),
+            "statements": n,
+            "latest": datetime.fromisoformat(latest) if latest else None,
+        }
+        for slug, name, n, latest in (payload or {}).get("activity", [])
+    ]
+    subjects = (payload or {}).get("subjects", [])
     return {
         "members": members,
         "active_members": sum(1 for member in members if member["statements"]),
-        "subjects": categories_by_year(statement_ids=network_statement_ids(network=network)),
-        "graph": snapshot.payload if snapshot else None,
+        "subjects": subjects_table({(year, slug): n for year, slug, n in subjects}),
+        "graph": payload,
         "graph_computed_at": snapshot.computed_at if snapshot else None,
         "graph_stale": snapshot.is_stale if snapshot else True,
         "graph_requested": snapshot is not None,
