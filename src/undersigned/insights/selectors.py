@@ -140,7 +140,7 @@ def network_member_activity(*, network: Organization) -> list[dict]:
         .annotate(n=Count("statement_id"), latest=Max("statement__published_at"))
         .order_by()
     }
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "slug": slugs[pk],
             "name": name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,24 +27,32 @@ def _debounce_seconds() -> int:
 
 
 def network_graphs_request(*, network_ids: Iterable[int], create: bool = True) -> None:
-    """Note that these networks' maps are out of date and book their computation.
+    """Note, after the commit, that these networks' maps are out of date; book their computation.
 
-    Without `create`, only maps already stored are marked (for deletes, which may cascade).
+    Written after the commit, in a transaction of its own: a rush of signatures must not queue
+    on these rows while the signing transactions hold them. Without `create`, only maps
+    already stored are marked (for deletes, which may cascade to the network itself).
     """
     ids = set(network_ids)
-    if not ids:
-        return
+    if ids:
+        transaction.on_commit(partial(_mark_networks, ids, create))
+        transaction.on_commit(_book_computation)
+
+
+def _mark_networks(ids: set[int], create: bool) -> None:
     now = timezone.now()
     NetworkSnapshot.objects.filter(network_id__in=ids).update(requested_at=now)
     if create:
         present = set(
             NetworkSnapshot.objects.filter(network_id__in=ids).values_list("network_id", flat=True)
         )
+        existing = set(
+            Organization.objects.filter(pk__in=ids - present).values_list("pk", flat=True)
+        )
         NetworkSnapshot.objects.bulk_create(
-            [NetworkSnapshot(network_id=pk, requested_at=now) for pk in ids - present],
+            [NetworkSnapshot(network_id=pk, requested_at=now) for pk in existing],
             ignore_conflicts=True,
         )
-    transaction.on_commit(_book_computation)
 
 
 def network_graphs_request_for_members(
@@ -58,14 +67,19 @@ def network_graphs_request_for_members(
 
 
 def overview_request() -> None:
-    """Note that the archive overview's figures are out of date and book their computation."""
+    """Note, after the commit, that the overview's figures are out of date; book their
+    computation (after the commit for the same reason as network_graphs_request)."""
+    transaction.on_commit(_mark_overview)
+    transaction.on_commit(_book_computation)
+
+
+def _mark_overview() -> None:
     updated = OverviewSnapshot.objects.filter(pk=OVERVIEW_PK).update(requested_at=timezone.now())
     if not updated:
         OverviewSnapshot.objects.bulk_create(
             [OverviewSnapshot(pk=OVERVIEW_PK, requested_at=timezone.now())],
             ignore_conflicts=True,
         )
-    transaction.on_commit(_book_computation)
 
 
 def overview_compute() -> OverviewSnapshot:
