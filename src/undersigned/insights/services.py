@@ -132,11 +132,14 @@ def network_graph_compute(*, network: Organization) -> NetworkSnapshot:
 
 
 def network_graphs_compute_due() -> int:
-    """Compute every map noticed as out of date since its last computation; return how many."""
+    """Compute every map noticed as out of date since its last computation, and the maps of
+    networks that have none (loaded in bulk, without signals); return how many."""
     due = NetworkSnapshot.objects.filter(
         Q(computed_at__isnull=True) | Q(requested_at__gte=F("computed_at"))
     ).values_list("network_id", flat=True)
-    networks = Organization.objects.filter(pk__in=list(due))
+    networks = Organization.objects.networks().filter(
+        Q(pk__in=list(due)) | Q(insight_snapshot__isnull=True)
+    )
     count = 0
     for network in networks:
         network_graph_compute(network=network)
