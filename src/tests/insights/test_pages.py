@@ -383,3 +383,24 @@ def test_overview_shows_the_last_computed_figures_and_renews_when_recomputed(
     page = client.get("/en/insights/")
     assert sum(int(r[1]) for r in figure_table(page.content, "months")) == total + 1
     assert "being computed" not in page.content.decode()
+
+
+def test_the_worker_computes_maps_of_networks_loaded_without_signals(db):
+    from undersigned.insights.models import NetworkSnapshot
+    from undersigned.organizations.models import Membership
+    from undersigned.signatures.models import Signatory
+
+    network = factories.OrganizationFactory(kind="coalition")
+    a, b = factories.OrganizationFactory(), factories.OrganizationFactory()
+    statement = factories.StatementFactory()
+    Membership.objects.bulk_create([Membership(network=network, member=m) for m in (a, b)])
+    Signatory.objects.bulk_create([Signatory(statement=statement, organization=m) for m in (a, b)])
+    assert not NetworkSnapshot.objects.filter(network=network).exists()
+
+    assert services.insights_compute_due() >= 1
+    payload = NetworkSnapshot.objects.get(network=network).payload
+    assert payload["pairs"] == 1
+    assert payload["edges"] == [{"source": a.slug, "target": b.slug, "statements": 1}] or payload[
+        "edges"
+    ] == [{"source": b.slug, "target": a.slug, "statements": 1}]
+    assert services.insights_compute_due() == 0  # nothing changed since
