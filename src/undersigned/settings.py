@@ -137,8 +137,9 @@ PAGE_CACHE_STALE_MS = env_int("PAGE_CACHE_STALE_MS", 500)
 # The archive's organisation filter offers this many, those that signed most; the registry has all.
 ARCHIVE_FILTER_ORGANIZATIONS = env_int("ARCHIVE_FILTER_ORGANIZATIONS", 100)
 
-# Insights: a network's co-signing map is computed this many seconds after the first change
-# that makes it out of date, once for all the changes made meanwhile (0: at once, each time).
+# Insights: the overview's figures and the networks' maps are computed this many seconds after
+# the first change that makes them out of date, once for all the changes made meanwhile
+# (0: at once, each time).
 INSIGHTS_DEBOUNCE_SECONDS = env_int("INSIGHTS_DEBOUNCE_SECONDS", 30)
 
 # Whole pages for anonymous readers, invalidated precisely (see core/pagecache.py).

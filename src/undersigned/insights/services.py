@@ -23,7 +23,7 @@ _BOOKED_KEY = "insights:graphs-booked"
 
 
 def _debounce_seconds() -> int:
-    return getattr(settings, "INSIGHTS_DEBOUNCE_SECONDS", 60)
+    return getattr(settings, "INSIGHTS_DEBOUNCE_SECONDS", 30)
 
 
 def network_graphs_request(*, network_ids: Iterable[int], create: bool = True) -> None:
