@@ -26,6 +26,8 @@ BENCHMARKS = [
     ("Sign-on rush", [sys.executable, "bench/bench_signon.py"]),
     # Durability: what synchronous=FULL costs SQLite's sign-ups against NORMAL.
     ("SQLite durability", [sys.executable, "bench/bench_sqlite_sync.py"]),
+    # Insights: 5,000 organisations, 100,000 statements; the maps' computation, pages from cache.
+    ("Insights at scale", [sys.executable, "bench/bench_insights.py"]),
 ]
 
 

@@ -15,6 +15,7 @@ LAYERS = {
     "signatures": 3,
     "engagement": 4,
     "importer": 4,
+    "insights": 4,
     "publishing": 5,
     "operations": 5,
     "staff": 5,

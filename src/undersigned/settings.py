@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "undersigned.publishing",
     "undersigned.demo",
     "undersigned.operations",
+    "undersigned.insights",
     "undersigned.api",
     "undersigned.embeds",
     "undersigned.staff.admin_apps.StaffAdminConfig",  # django.contrib.admin, with its own site
@@ -171,6 +172,11 @@ PAGE_CACHE_STALE_MS = env_int("PAGE_CACHE_STALE_MS", 500)
 
 # The archive's organisation filter offers this many, those that signed most; the registry has all.
 ARCHIVE_FILTER_ORGANIZATIONS = env_int("ARCHIVE_FILTER_ORGANIZATIONS", 100)
+
+# Insights: the overview's figures and the networks' maps are computed this many seconds after
+# the first change that makes them out of date, once for all the changes made meanwhile
+# (0: at once, each time).
+INSIGHTS_DEBOUNCE_SECONDS = env_int("INSIGHTS_DEBOUNCE_SECONDS", 30)
 
 # Whole pages for anonymous readers, invalidated precisely (see core/pagecache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("insights/", include("undersigned.insights.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),

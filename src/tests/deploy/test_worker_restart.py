@@ -125,9 +125,8 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     assert "its worker process is gone" in logs
     received = Counter(message["To"] for message in holding_smtp.messages)
     assert received == dict.fromkeys(addresses, 1), logs
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
-        TaskResultStatus.SUCCESSFUL
-    }, logs
+    # Every mail task ran (derived-data tasks booked for later, such as insights', may wait).
+    assert set(mail_tasks.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}, logs
     outbox = OutboundEmail.objects.all()
     assert {copy.status for copy in outbox} == {OutboundEmail.Status.SENT}
     assert sorted(copy.attempts for copy in outbox) == [1] * (SUPPORTERS - 1) + [2]

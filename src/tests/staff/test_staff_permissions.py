@@ -55,6 +55,8 @@ def objects(open_statement, sign_on_factory, signatory_factory):
         "number": version.number,
         "signatures": sign_on_factory(statement=open_statement).pk,
         "signatories": signatory_factory(statement=open_statement).pk,
+        "chart": "per-year",  # a chart's CSV (insights)
+        "rest": "no-such-endpoint",  # the API's catch-all answer
     }
 
 

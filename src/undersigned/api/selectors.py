@@ -70,9 +70,7 @@ def statement_page(*, filters: StatementFilters, offset: int, limit: int) -> Sta
         organization = Organization.objects.filter(slug=filters.organization).first()
         if organization is None:
             return StatementPage(statements=[], count=0)
-        signed_or_published = statement_selectors.organization_statements(
-            organization=organization
-        )
+        signed_or_published = statement_selectors.organization_statements(organization=organization)
         statements = statements.filter(pk__in=signed_or_published.values("pk"))
     if filters.status is not None:
         statements = statements.filter(status=filters.status)
@@ -157,9 +155,7 @@ def organization_signed(*, organization: Organization) -> list[Statement]:
     """Return the public statements the organisation signed, newest first."""
     signed = Signatory.objects.filter(organization=organization).values("statement_id")
     return list(
-        statement_selectors.organization_statements(organization=organization).filter(
-            pk__in=signed
-        )
+        statement_selectors.organization_statements(organization=organization).filter(pk__in=signed)
     )
 
 
