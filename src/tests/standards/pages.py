@@ -30,6 +30,15 @@ NOT_PUBLIC_HTML = {
     "/send/",
     "/sent/",
     "new-link",
+    "/api/v1",
+    "(?P<rest>",
+    "api/dump",
+    "oembed",
+    ".md",
+    ".jsonl",
+    "healthz",
+    "readyz",
+    "metrics",
 }
 
 
