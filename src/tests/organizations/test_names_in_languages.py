@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.core import mail  # noqa: F401 (the locmem outbox is not used: see the mail tests)
@@ -179,3 +180,50 @@ def test_the_migration_takes_the_names_the_aliases_already_hold(db, alias_factor
         "Քաղաքացիական ֆորում",
         "Гражданский форум",
     )
+
+
+ARMENIAN_WORDS = ["Գյումրի", "Վանաձոր", "Կապան", "Իջևան", "Գորիս", "Դիլիջան", "Սևան", "Աշտարակ"]
+
+
+def test_a_letter_of_150_signatories_names_every_one_in_armenian_script(
+    client,
+    statement_factory,
+    statement_translation_factory,
+    signatory_factory,
+    organization_factory,
+):
+    from tests.conftest import require
+    from tests.signatures.test_exports_public import FONTS, pdf_text
+
+    for font in FONTS:
+        require(font.is_file(), f"{font} is absent (apt-get install fonts-noto-core)")
+    statement = statement_factory(
+        slug="long-list",
+        translation__title="On a long list",
+        translation__body="We call on the authorities [1].\n\n[1] The report of 3 March.",
+    )
+    statement_translation_factory(
+        statement=statement,
+        language="hy",
+        title="Երկար ցանկի մասին",
+        body="Կոչ ենք անում իշխանություններին [1]։\n\n[1] Մարտի 3-ի զեկույցը։",
+    )
+    names = []
+    for number in range(1, 151):
+        word = ARMENIAN_WORDS[number % len(ARMENIAN_WORDS)]
+        armenian = f"«{word}ի քաղաքացիական նախաձեռնություն {number}» ՀԿ"
+        names.append(armenian)
+        organization = organization_factory(
+            name=f"Civic Initiative {number}", name_hy=armenian, city="Gyumri", city_hy="Գյումրի"
+        )
+        signatory_factory(statement=statement, organization=organization, position=number)
+    response = client.get("/hy/statements/long-list/letter.pdf?language=hy")
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.content).split())
+    for number, name in enumerate(names, start=1):
+        assert f"{number}. {name} (Գյումրի, Հայաստան)" in text
+    assert "Civic Initiative" not in text
+    assert re.search(r"\d{1,2} [ա-և]+ի \d{4} թ\.", text)  # the date, as Armenian writes it
+    assert not re.search(r"\b(a\.m\.|p\.m\.|January|December)\b", text)
+    assert "Աղբյուրներ" in text  # the sources, under their Armenian heading
+    assert "[1] Մարտի 3-ի զեկույցը։" in text
