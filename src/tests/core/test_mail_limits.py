@@ -227,7 +227,7 @@ def test_new_link_sends_one_mail_with_the_newest_link_of_each_recent_request(
         statement_factory(status="open", published_at=None, translation__title=f"Statement {n}")
         for n in range(3)
     ]
-    email = "lusine@example.am"
+    email = "lusine.h@gmail.com"
     for statement in [statements[0], statements[0], statements[1], statements[2]]:
         assert post_sign_on(statement, email).status_code == 302
     old = SignOnRequest.objects.get(statement=statements[2])
@@ -236,12 +236,13 @@ def test_new_link_sends_one_mail_with_the_newest_link_of_each_recent_request(
     )
     mail_over_smtp.wait_for(4)
 
-    response = client().post("/en/sign-on/new-link/", {"email": "Lusine+x@example.am"})
+    response = client().post("/en/sign-on/new-link/", {"email": "Lusine.H+x@googlemail.com"})
     assert response.status_code == 200
     messages = mail_over_smtp.wait_for(5)
     assert len(messages) == 5
     text, _html = mail_parts(messages[-1])
     assert messages[-1]["Subject"] == "Your links to confirm your signatures"
+    assert messages[-1]["To"] == email
     assert "Statement 0" in text
     assert "Statement 1" in text
     assert "Statement 2" not in text  # too old to be worth a link

@@ -23,3 +23,9 @@ def mailbox(address: str) -> str:
     if domain in DOTLESS_DOMAINS:
         local = local.replace(".", "") or local
     return f"{local}@{domain}"
+
+
+def domains_of(normalised: str) -> list[str]:
+    """Return the domains whose addresses reach this normalised mailbox (gmail: googlemail too)."""
+    domain = normalised.rpartition("@")[2]
+    return [domain, *(alias for alias, canonical in DOMAIN_ALIASES.items() if canonical == domain)]

@@ -16,14 +16,14 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core import outbox
-from undersigned.core.addresses import mailbox
+from undersigned.core.addresses import domains_of, mailbox
 from undersigned.core.audit import audit_record
 from undersigned.core.models import OutgoingMail
 from undersigned.core.pagecache import invalidate
@@ -514,10 +514,11 @@ def sign_on_resend(*, email: str) -> OutgoingMail | None:
     candidates = SignOnRequest.objects.filter(
         status=Status.UNCONFIRMED, declared_at__gte=recent, contact_email__gt=""
     ).select_related("statement")
+    same_domain = Q()
+    for domain in domains_of(wanted):
+        same_domain |= Q(contact_email__iendswith=f"@{domain}")
     # The mailbox of each address is compared, so v+1@ asks for v@'s links too, sent to v@.
-    for sign_on in candidates.filter(contact_email__iendswith=wanted.rpartition("@")[2]).order_by(
-        "-declared_at", "-pk"
-    ):
+    for sign_on in candidates.filter(same_domain).order_by("-declared_at", "-pk"):
         if mailbox(sign_on.contact_email) == wanted:
             newest.setdefault(sign_on.statement_id, sign_on)
     if not newest:
