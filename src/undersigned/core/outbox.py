@@ -55,10 +55,12 @@ def _render_plain(name: str, context: dict) -> str:
 
 
 def _render_html(name: str, context: dict) -> str:
+    """Render the HTML part when the mail has one (readers' mail is plain text only)."""
     try:
-        return render_to_string(name, context)
+        get_template(name)
     except TemplateDoesNotExist:
         return ""
+    return render_to_string(name, context)
 
 
 def subject_line(text: str) -> str:
