@@ -16,3 +16,14 @@ keepalive = 75
 
 # Connections waiting for a worker during a rush, beyond which the kernel refuses new ones.
 backlog = 2048
+
+
+def child_exit(server, worker):
+    """Fold an exited worker's request metrics into the server's totals (operations/metrics.py)."""
+    import os
+
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        from undersigned.operations.metrics import worker_metrics_retire
+
+        worker_metrics_retire(pid=worker.pid, directory=directory)

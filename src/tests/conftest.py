@@ -1,12 +1,15 @@
-"""Fixtures for the whole suite: factories, browsers, mail servers."""
+"""Fixtures for the whole suite: factories, browsers, mail servers; the session's set-up."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests import factories
 
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / "undersigned"
 SAMPLES_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -19,6 +22,53 @@ CHROMIUM_ARGS = [
 ]
 
 
+def catalogues_stale(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+    """Return the .po catalogues whose compiled .mo is missing or older."""
+    stale = []
+    for po in sorted(package_dir.glob("locale/*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            stale.append(po)
+    return stale
+
+
+def catalogues_compile(package_dir: Path = PACKAGE_DIR) -> None:
+    """Compile the stale catalogues under package_dir/locale, as `make messages` does."""
+    if not catalogues_stale(package_dir):
+        return
+    # django-admin's compilemessages in the package folder; a child process, so that it needs
+    # no settings and leaves this session's Django untouched.
+    done = subprocess.run(
+        [sys.executable, "-m", "django", "compilemessages", "-v0"],
+        cwd=package_dir,
+        env={key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 or catalogues_stale(package_dir):
+        raise pytest.UsageError(
+            f"Could not compile the translations (is GNU gettext installed?):\n{done.stderr}"
+        )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the translations when a catalogue changed: a fresh checkout needs no make step."""
+    catalogues_compile()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the tests marked postgres_only to the PostgreSQL pass (CI runs both passes)."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    elsewhere = [item for item in items if item.get_closest_marker("postgres_only")]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip when something optional is missing, but fail where CI demands everything."""
     if condition:
@@ -26,6 +76,86 @@ def require(condition: bool, reason: str) -> None:
     if os.environ.get("UNDERSIGNED_REQUIRE_ALL") or os.environ.get("CI"):
         pytest.fail(f"{reason} (CI requires it)")
     pytest.skip(reason)
+
+
+def subprocess_database_url() -> str:
+    """Return a DATABASE_URL for a child process to work on this test session's database."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(database["NAME"])
+        require(
+            name != ":memory:" and "mode=memory" not in name,
+            "a child process needs the SQLite test database in a file",
+        )
+        return f"sqlite:///{Path(name).resolve()}"
+    require(
+        connection.vendor == "postgresql", f"no DATABASE_URL for a {connection.vendor} database"
+    )
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
+        f"{database['PORT'] or 5432}/{database['NAME']}"
+    )
+
+
+def subprocess_env(**settings: str) -> dict[str, str]:
+    """Return this process's environment without the site's settings, plus `settings`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_", "GUNICORN_"))
+    }
+    return env | settings
+
+
+class WorkerProcesses:
+    """Start `undersigned worker` processes on the test database, each logging to var_dir."""
+
+    def __init__(self, var_dir: Path, **settings: str) -> None:
+        self.var_dir = var_dir
+        self.env = subprocess_env(
+            DATABASE_URL=subprocess_database_url(),
+            UNDERSIGNED_VAR_DIR=str(var_dir),
+            DEBUG="0",
+            LOG_LEVEL="INFO",
+            **settings,
+        )
+        self.started: list[subprocess.Popen] = []
+
+    def __call__(self, *arguments: str, **settings: str) -> subprocess.Popen:
+        """Start one more worker with these arguments and settings; return its process."""
+        log = (self.var_dir / f"worker-{len(self.started) + 1}.log").open("wb")
+        worker = subprocess.Popen(
+            [
+                Path(sys.executable).parent / "undersigned",
+                "worker",
+                "--no-startup-delay",
+                "--interval",
+                "0.1",
+                *arguments,
+            ],
+            env=self.env | settings,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.started.append(worker)
+        return worker
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {path.name}\n{path.read_text()}"
+            for path in sorted(self.var_dir.glob("worker-*.log"))
+        )
+
+    def kill_all(self) -> None:
+        import signal
+
+        for worker in self.started:
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGKILL)
+                worker.wait(timeout=10)
 
 
 @pytest.fixture(autouse=True)
@@ -123,7 +253,7 @@ def page(chromium, live_server):
 
 
 def _version_seen(request_stub):
-    from undersigned.statements.services import statement_version_current
+    from undersigned.statements.versions import statement_version_current
 
     return statement_version_current(statement=request_stub.statement)
 
@@ -232,6 +362,63 @@ def mail_over_smtp(settings, smtp_server):
     }
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     return smtp_server
+
+
+@pytest.fixture
+def mail(db, mail_over_smtp, django_capture_on_commit_callbacks):
+    """Mail through the in-process SMTP server; `mail.commit()` runs what waits for the commit."""
+    mail_over_smtp.commit = lambda: django_capture_on_commit_callbacks(execute=True)
+    return mail_over_smtp
+
+
+@pytest.fixture
+def tasks_do_nothing(settings):
+    """Queue tasks nowhere: the test checks what a service does, not what it queues."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+@pytest.fixture
+def coordinator(db):
+    """A staff member of the network, with an address to be told of new comments."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        "coordinator", "coordinator@network.example.am", is_staff=True
+    )
+
+
+@pytest.fixture
+def staff_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def run_at_once(work, arguments):
+    """Run work(argument) in one thread per argument, each with its own connection."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(arguments))
+    errors: list[BaseException] = []
+
+    def worker(argument):
+        try:
+            barrier.wait(timeout=30)
+            work(argument)
+        except BaseException as error:  # collected and re-raised in the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(a,)) for a in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    if errors:
+        raise errors[0]
 
 
 # --- end Sign-on ---

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from undersigned import __version__
@@ -21,7 +22,14 @@ SECRET_KEY = env_str(
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without SITE_URL, links in mail, feeds and canonical addresses point where `make run` serves
+# (HOST and PORT), so `PORT=18800 make run` mails links that work.
+_SERVED_HOST = env_str("HOST", "127.0.0.1")
+if _SERVED_HOST in ("", "0.0.0.0", "::"):  # noqa: S104 (every interface: name loopback in links)
+    _SERVED_HOST = "127.0.0.1"
+elif ":" in _SERVED_HOST:
+    _SERVED_HOST = f"[{_SERVED_HOST}]"
+SITE_URL = env_str("SITE_URL", f"http://{_SERVED_HOST}:{env_int('PORT', 8000)}").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Undersigned")
 
 INSTALLED_APPS = [
@@ -31,6 +39,9 @@ INSTALLED_APPS = [
     "undersigned.signatures",
     "undersigned.importer",
     "undersigned.engagement",
+    "undersigned.publishing",
+    "undersigned.demo",
+    "undersigned.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every line logged, and the time and status the client sees.
+    "undersigned.operations.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -105,13 +118,15 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # Without Redis, the web workers of one machine still share one cache: files under var/,
-    # whose counters and add() hold a lock so that no process loses another's count.
+    # Without Redis, the processes of one machine (web workers and the task worker) share one
+    # cache: diskcache's Django backend, SQLite files under var/ whose add() and incr() are
+    # atomic between processes and whose incr() keeps a key's expiry.
     CACHES = {
         "default": {
-            "BACKEND": "undersigned.core.filecache.LockingFileBasedCache",
+            "BACKEND": "diskcache.DjangoCache",
             "LOCATION": str(VAR_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            # diskcache drops the least recently stored entries past this size.
+            "OPTIONS": {"size_limit": env_int("CACHE_SIZE_MB", 1024) * 2**20},
         }
     }
 
@@ -148,6 +163,24 @@ TASKS = {
 # A task claimed by a worker that neither finished it nor renewed its claim for this long is
 # put back in the queue (core/worker.py); sooner when its worker's process is seen gone.
 TASKS_LEASE_SECONDS = env_int("TASKS_LEASE_SECONDS", 300)
+# Tasks the worker books itself every so many seconds (core/periodic.py): no cron is needed.
+PERIODIC_TASKS = {
+    # Unconfirmed subscriptions and comments past their link's expiry; friends' addresses.
+    "undersigned.engagement.tasks.readers_data_expire_task": env_int(
+        "READERS_CLEANUP_SECONDS", 24 * 3600
+    ),
+    # Supporters whose count's batch was missed (the worker was down, say).
+    "undersigned.signatures.tasks.supporter_tallies_update_task": env_int(
+        "SUPPORTERS_RECOUNT_SECONDS", 3600
+    ),
+    # Views left in the cache when no later view booked a flush.
+    "undersigned.engagement.tasks.view_counts_flush_task": env_int("VIEWS_FLUSH_SECONDS", 600),
+    # The queue's records of finished tasks, past the days below.
+    "undersigned.core.tasks.task_results_prune": 24 * 3600,
+}
+# Finished tasks' records are kept this many days (failed ones longer, to look into).
+TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 14)
+TASKS_KEEP_FAILED_DAYS = env_int("TASKS_KEEP_FAILED_DAYS", 60)
 
 # Mail: EMAIL_URL such as smtp://user:pass@host:587?tls=1; the default prints to the console.
 MAILERS = mailers_from_url(env_str("EMAIL_URL", ""))
@@ -181,6 +214,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Yerevan")
+# Our own Armenian (Django has none) and English formats; Russian is Django's.
+FORMAT_MODULE_PATH = ["undersigned.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -207,13 +242,68 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
+# Operations (operations/): logs, error reports, health checks and metrics.
+# LOG_FORMAT=json: one JSON object a line (for journald, Loki, …); else plain text. Both carry
+# the request id and hide email addresses and phone numbers.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "filters": {
+        "request_id": {"()": "undersigned.operations.logs.RequestIdFilter"},
+        "quiet_task_progress": {"()": "undersigned.operations.logs.QuietTaskProgressFilter"},
+    },
+    "formatters": {
+        "text": {
+            "()": "undersigned.operations.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+        "json": {
+            "()": "undersigned.operations.logs.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "quiet_task_progress"],
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "undersigned.operations.errors.OutboxAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request_id"],
+        },
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django's own handlers (console when DEBUG, its direct mail to ADMINS) give way to
+        # the root's: every line through one formatter, error mail through the outbox.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # gunicorn's own lines (start, workers) through the same formatter.
+        "gunicorn.error": {"handlers": [], "propagate": True},
+    },
 }
+# Errors: to Sentry when SENTRY_DSN is set; else mailed to ADMINS (comma-separated addresses)
+# through the outbox, one mail per distinct error per ERROR_MAIL_INTERVAL_MINUTES.
+ADMINS = env_list("ADMINS", [])
+ERROR_MAIL_INTERVAL_MINUTES = env_int("ERROR_MAIL_INTERVAL_MINUTES", 30)
+EMAIL_SUBJECT_PREFIX = env_str("EMAIL_SUBJECT_PREFIX", f"[{SITE_NAME}] ")
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "local")
+try:
+    SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0"))
+except ValueError as error:
+    raise ImproperlyConfigured("SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1.") from error
+# /readyz: the worker's heartbeat may be this old, a mail or a due task may wait this long.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 60)
+OUTBOX_STUCK_MINUTES = env_int("OUTBOX_STUCK_MINUTES", 15)
+# /metrics: readable by staff, or with "Authorization: Bearer <METRICS_TOKEN>" (empty: staff only).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 
 ARCHIVE_PAGE_SIZE = env_int("ARCHIVE_PAGE_SIZE", 10)
 

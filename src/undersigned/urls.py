@@ -6,11 +6,14 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from undersigned.core import views as core_views
+from undersigned.organizations import views as organization_views
+from undersigned.statements import feeds
 from undersigned.statements import views as statement_views
 from undersigned.statements.sitemaps import sitemaps
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,
@@ -18,13 +21,30 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Health checks and metrics: outside the language prefix, never cached.
+    path("", include("undersigned.operations.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", statement_views.home, name="home"),
     path("statements/", include("undersigned.statements.urls")),
     path("search/", statement_views.search, name="search"),
-    path("organisations/", include("undersigned.organizations.urls")),
+    # The registry's directory is organizations'; an organisation's page and feeds list its
+    # statements, so they are statements' views (organizations sits below statements).
+    path(
+        "organisations/",
+        include(
+            (
+                [
+                    path("", organization_views.directory, name="directory"),
+                    path("<slug:slug>/", statement_views.organization_detail, name="detail"),
+                    path("<slug:slug>/feed.rss", feeds.OrganizationFeed(), name="feed_rss"),
+                    path("<slug:slug>/feed.atom", feeds.OrganizationAtomFeed(), name="feed_atom"),
+                ],
+                "organizations",
+            )
+        ),
+    ),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),

@@ -17,7 +17,8 @@ from undersigned.core.safetext import defused, plain_name
 from undersigned.engagement.models import Comment, FriendMessage, Subscriber
 from undersigned.signatures import services
 from undersigned.signatures.models import SignOnRequest, SignOnToken, Supporter
-from undersigned.signatures.selectors import domain_matches, statement_text_hash
+from undersigned.signatures.selectors import domain_matches
+from undersigned.statements.versions import statement_text_hash
 
 _addresses = itertools.count(1)
 

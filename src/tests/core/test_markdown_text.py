@@ -102,6 +102,14 @@ def test_html_to_text_returns_the_visible_text_on_one_line():
     assert html_to_text("<p>One &amp; two</p>\n<p>three</p>") == "One & two three"
 
 
+def test_html_to_text_leaves_out_scripts_styles_and_comments_and_survives_broken_markup():
+    html = (
+        "<style>p { color: red }</style><p>Free <em>and</em> fair<!-- a > b --></p>"
+        "<script>if (a < b) alert(1)</script><p title='x > y'>elections<p>unclosed"
+    )
+    assert html_to_text(html) == "Free and fair elections unclosed"
+
+
 def test_a_short_text_is_returned_whole_without_an_ellipsis():
     assert excerpt("  Free   and fair elections. ", 280) == "Free and fair elections."
 

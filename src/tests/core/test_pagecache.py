@@ -91,3 +91,34 @@ def test_a_cached_form_gets_a_valid_csrf_token_for_each_visitor(db):
         assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
         tokens.append(token)
     assert tokens[0] != tokens[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_weak_or_listed_or_star_etag_is_answered_not_modified_with_the_cache_headers(
+    client, published
+):
+    url = f"/en/statements/{published.slug}/"
+    first = client.get(url)
+    for header in (f'"other", W/{first["ETag"]}', "*"):
+        again = client.get(url, headers={"If-None-Match": header})
+        assert again.status_code == 304
+        assert again["ETag"] == first["ETag"]
+        # nginx renews its cached copy from the 304's headers.
+        assert again["Cache-Control"] == first["Cache-Control"]
+        assert again["X-Accel-Expires"].startswith("@")
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_within_the_second_is_served_to_a_client_asking_if_modified_since(
+    client, published
+):
+    url = f"/en/statements/{published.slug}/"
+    first = client.get(url)
+    translation = published.translations.get()
+    translation.body = "A paragraph written in the same second."
+    translation.save()
+    # Last-Modified counts whole seconds: only the ETag can tell this change.
+    changed = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert changed.status_code == 200
+    assert "written in the same second" in changed.content.decode()

@@ -198,3 +198,15 @@ def test_listing_pages_name_their_address_in_every_language_and_their_canonical_
     assert canonical == f"https://undersigned.example.am/hy/{path}"
     og_url = page.css_first('meta[property="og:url"]').attributes["content"]
     assert og_url == canonical
+
+
+def test_every_page_names_a_favicon_that_is_served(client, db):
+    from selectolax.lexbor import LexborHTMLParser
+
+    page = LexborHTMLParser(client.get("/en/").content.decode())
+    icons = [link.attributes["href"] for link in page.css('link[rel="icon"]')]
+    assert any(href.endswith(".svg") for href in icons)
+    assert any(href.endswith(".ico") for href in icons)
+    redirect = client.get("/favicon.ico")
+    assert redirect.status_code == 301
+    assert redirect["Location"] in icons

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from undersigned.core.worker import (
     CLAIMS_MAX,
-    RecoveringWorker,
+    WorkerCompanion,
     machine_name,
     tasks_requeue_abandoned,
     worker_id_new,
@@ -164,17 +164,7 @@ def test_workers_recovering_at_once_requeue_each_task_once(dead_pid):
 
 @pytest.mark.django_db
 def test_a_long_task_renews_its_claim_so_no_one_takes_it_for_lost():
-    worker = RecoveringWorker(
-        queue_names=["default"],
-        interval=0.1,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=ME,
-        excluded_queue_names=[],
-        lease_seconds=30,
-    )
+    worker = WorkerCompanion(worker_id=ME, backend_name="default", interval=0.1, lease_seconds=30)
     task = claimed(ME, ago=timedelta(seconds=20))  # past a third of its lease
     before = task.started_at
     worker._claim = (task.pk, before)
@@ -189,3 +179,42 @@ def test_a_long_task_renews_its_claim_so_no_one_takes_it_for_lost():
     worker._renew()
     assert DBTaskResult.objects.get(pk=task.pk).started_at == theirs
     assert worker._claim is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_companion_follows_the_task_the_worker_loop_runs_through_djangos_task_signals(
+    statement_factory,
+):
+    from django.tasks.signals import task_started
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    statement = statement_factory()
+    companion = WorkerCompanion(worker_id=ME, backend_name="default", interval=0.1, periodic=False)
+    loop = Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=ME,
+        excluded_queue_names=[],
+    )
+    seen: list = []
+
+    def while_running(sender, task_result, **kwargs):
+        seen.append(companion._claim)
+
+    companion.start()
+    task_started.connect(while_running)  # after the companion's: sees what it recorded
+    try:
+        result = supporter_tally_task.using(backend="default").enqueue(statement_id=statement.pk)
+        task = DBTaskResult.objects.get(pk=result.id)
+        task.claim(ME)
+        loop.run_task(task)
+    finally:
+        task_started.disconnect(while_running)
+        companion.stop()
+    assert seen == [(result.id, task.started_at)]
+    assert companion._claim is None  # finished: nothing left to renew
+    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL

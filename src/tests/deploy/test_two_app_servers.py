@@ -20,6 +20,9 @@ from django.db import connection
 
 from tests.conftest import require
 
+# Two app servers need a database they can share: these run in the PostgreSQL pass.
+pytestmark = pytest.mark.postgres_only
+
 REDIS_URL = "redis://127.0.0.1:6379/13"
 LOOKUP_LIMIT = 6
 
@@ -70,8 +73,6 @@ def shared_redis(settings):
 @pytest.fixture
 def app_servers(transactional_db, shared_redis, tmp_path):
     """Start two `undersigned serve` processes on their own ports; yield their base URLs."""
-    if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL pass: two app servers need a database they can share")
     database = connection.settings_dict
     env = {
         key: value

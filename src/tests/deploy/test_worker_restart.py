@@ -15,7 +15,6 @@ import threading
 import time
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -23,12 +22,12 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.conftest import SMTPCollector, mail_text
+from tests.conftest import SMTPCollector, WorkerProcesses, mail_text
 from undersigned.core import outbox
 from undersigned.core.messageid import message_id_for
 from undersigned.core.models import OutgoingMail
 from undersigned.core.worker import machine_name
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 
 SUPPORTERS = 30
 HELD = 11  # the mail the worker is sending when it is killed
@@ -75,61 +74,17 @@ def holding_smtp():
     controller.stop()
 
 
-def _database_url() -> str:
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(database["NAME"])
-        if name == ":memory:" or "mode=memory" in name:
-            pytest.skip("the worker process needs the SQLite test database in a file")
-        return f"sqlite:///{Path(name).resolve()}"
-    if connection.vendor == "postgresql":
-        return (
-            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        )
-    pytest.skip(f"no DATABASE_URL for a {connection.vendor} test database")
-
-
 @pytest.fixture
 def start_worker(transactional_db, holding_smtp, tmp_path):
     """Return a function that starts `undersigned worker` on the test database; kill them after."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "EMAIL_", "TASKS_"))
-    }
-    env.update(
-        DATABASE_URL=_database_url(),
+    workers = WorkerProcesses(
+        tmp_path,
         EMAIL_URL=f"smtp://127.0.0.1:{holding_smtp.port}?timeout=30",
-        UNDERSIGNED_VAR_DIR=str(tmp_path),
         # Long: the restarted worker must requeue because the process is gone, not by the lease.
         TASKS_LEASE_SECONDS="600",
-        DEBUG="0",
-        LOG_LEVEL="INFO",
     )
-    command = Path(sys.executable).parent / "undersigned"
-    workers: list[subprocess.Popen] = []
-
-    def start(*arguments: str, **settings: str) -> subprocess.Popen:
-        log = (tmp_path / f"worker-{len(workers) + 1}.log").open("wb")
-        worker = subprocess.Popen(
-            [command, "worker", "--no-startup-delay", "--interval", "0.1", *arguments],
-            env=env | settings,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        workers.append(worker)
-        return worker
-
-    start.logs = lambda: "\n".join(  # type: ignore[attr-defined]
-        f"--- {path.name}\n{path.read_text()}" for path in sorted(tmp_path.glob("worker-*.log"))
-    )
-    yield start
-    for worker in workers:
-        if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
+    yield workers
+    workers.kill_all()
 
 
 @pytest.mark.multiprocess
@@ -139,7 +94,7 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     statement = statement_factory(translation__title="On the right to protest")
     addresses = [f"supporter{n}@mail.example.am" for n in range(SUPPORTERS)]
     for address in addresses:
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name="Ani Sargsyan",
             place="Gyumri",
@@ -215,7 +170,7 @@ def test_a_running_worker_requeues_the_task_of_a_worker_that_died_meanwhile(
 
 def _supporter(statement_factory):
     statement = statement_factory(translation__title="On the right to protest")
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=statement,
         name="Ani Sargsyan",
         place="Gyumri",
@@ -301,7 +256,7 @@ def test_a_mail_sent_but_not_recorded_before_a_crash_goes_again_with_the_same_me
     assert second["Message-ID"] == first["Message-ID"] == message_id_for(key)
     # Both copies carry the same link, and it confirms: whichever one the supporter opens.
     [link] = set(re.findall(r"/support/confirm/([\w-]+)/", mail_text(first) + mail_text(second)))
-    services.supporter_confirm(token=link)
+    supporters.supporter_confirm(token=link)
     copy = OutgoingMail.objects.get()
     assert (copy.status, copy.attempts) == (OutgoingMail.Status.SENT, 2)
     assert f"Mail key={key} is sent again" in caplog.text

@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from selectolax.lexbor import LexborHTMLParser
 
@@ -21,17 +20,9 @@ def statement(statement_factory):
 
 
 @pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user(
-        "coordinator", "coordinator@network.example.am", is_staff=True
-    )
-
-
-@pytest.fixture
-def mail(mail_over_smtp, coordinator, django_capture_on_commit_callbacks):
-    """Mail through the in-process SMTP server; `mail.commit()` runs what waits for the commit."""
-    mail_over_smtp.commit = lambda: django_capture_on_commit_callbacks(execute=True)
-    return mail_over_smtp
+def mail(mail, coordinator):
+    """The shared mail fixture, with a coordinator to be told of new comments."""
+    return mail
 
 
 def comment_url(statement) -> str:

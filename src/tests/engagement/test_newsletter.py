@@ -9,15 +9,9 @@ from django.utils import timezone
 
 from undersigned.engagement import services
 from undersigned.engagement.models import NewsletterIssue, Subscriber
-from undersigned.statements.models import Statement
+from undersigned.publishing.services import statement_publish, statement_save
 
 pytestmark = pytest.mark.usefixtures("english", "fast_password_hashing")
-
-
-@pytest.fixture
-def mail(db, mail_over_smtp, django_capture_on_commit_callbacks):
-    mail_over_smtp.commit = lambda: django_capture_on_commit_callbacks(execute=True)
-    return mail_over_smtp
 
 
 def link(message, name: str) -> str:
@@ -114,9 +108,7 @@ def test_a_published_statement_goes_to_subscribers_in_their_language_and_subject
     assert mail.messages == []  # open for signature is not published yet
 
     with mail.commit():
-        statement.status = Statement.Status.PUBLISHED
-        statement.published_at = timezone.now()
-        statement.save()
+        statement_publish(statement=statement)
     messages = {m["To"]: m for m in mail.wait_for(2)}
     assert set(messages) == {"all@example.am", "rights@example.am"}
     armenian = messages["all@example.am"]
@@ -134,7 +126,7 @@ def test_a_published_statement_goes_to_subscribers_in_their_language_and_subject
 
     mail.messages.clear()
     with mail.commit():
-        statement.save()  # saved again: nobody gets it twice
+        statement_save(statement=statement)  # saved again: nobody gets it twice
     assert mail.messages == []
 
 
@@ -153,7 +145,7 @@ def test_a_statement_scheduled_for_later_is_announced_at_its_time(
 
     when = timezone.now() + timedelta(hours=5)
     with django_capture_on_commit_callbacks(execute=True):
-        statement = statement_factory(published_at=when)
+        statement = statement_save(statement=statement_factory.build(published_at=when))
     task = DBTaskResult.objects.get(task_path="undersigned.engagement.tasks.newsletter_issue_send")
     assert task.run_after == when
     assert task.args_kwargs["kwargs"] == {"statement_id": statement.pk}

@@ -10,10 +10,10 @@ from django.utils import timezone
 from undersigned.engagement import viewcount
 from undersigned.engagement.models import Comment, Commenter, Subscriber, digest_of
 from undersigned.organizations.models import Organization
-from undersigned.signatures import services
+from undersigned.signatures import services, supporters
 from undersigned.signatures.models import SignOnRequest, SignOnToken, Supporter
 from undersigned.statements.models import Statement
-from undersigned.statements.services import statement_version_current
+from undersigned.statements.versions import statement_version_current
 
 pytestmark = [
     pytest.mark.browser,
@@ -421,7 +421,7 @@ def sign_on_pages(
 
     def support(number: int) -> str:
         email = f"supporter{number}@mail.example.am"
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=content,
             name=f"Supporter {number}",
             place="Gyumri",
@@ -430,7 +430,7 @@ def sign_on_pages(
             language="en",
         )
         supporter = Supporter.objects.get(statement=content, email=email)
-        return services._supporter_confirm_token(supporter)
+        return supporters._supporter_confirm_token(supporter)
 
     used = link(unconfirmed(), Purpose.CONFIRM)
     services.sign_on_confirm(token=used)
@@ -443,8 +443,8 @@ def sign_on_pages(
     text.save()
     version = statement_version_current(statement=statement)
     for number in range(3):
-        services.supporter_confirm(token=support(number))
-    services.supporter_tally_update(statement_id=content.pk)
+        supporters.supporter_confirm(token=support(number))
+    supporters.supporter_tally_update(statement_id=content.pk)
     for language, title, body in [
         ("ru", "О свободе собраний", "Мы осуждаем задержание мирных демонстрантов в Ереване."),
         ("hy", "Հավաքների ազատության մասին", "Մենք դատապարտում ենք ցուցարարների ձերբակալումը։"),

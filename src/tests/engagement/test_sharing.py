@@ -15,12 +15,6 @@ def statement(statement_factory):
     return statement_factory(slug="freedom-of-assembly", translation__title="On assembly & speech")
 
 
-@pytest.fixture
-def mail(db, mail_over_smtp, django_capture_on_commit_callbacks):
-    mail_over_smtp.commit = lambda: django_capture_on_commit_callbacks(execute=True)
-    return mail_over_smtp
-
-
 def share_hrefs(page: str) -> dict[str, str]:
     return {
         key: href.replace("&amp;", "&")

@@ -2,15 +2,13 @@
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SAMPLES_DIR, require
 from undersigned.importer.parsing import ParsedEntry, ParseError, parse_page
-
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples"
 
 # Phrases of site furniture in the samples; none may survive into a body or a signatory.
 FURNITURE = re.compile(
@@ -23,9 +21,8 @@ FURNITURE = re.compile(
 
 
 def _sample(name: str) -> list[ParsedEntry]:
-    if not SAMPLES.is_dir():
-        pytest.skip("../shared/samples not found")
-    return parse_page((SAMPLES / name).read_text(encoding="utf-8"), filename=name)
+    require(SAMPLES_DIR.is_dir(), f"the samples folder {SAMPLES_DIR} is absent")
+    return parse_page((SAMPLES_DIR / name).read_text(encoding="utf-8"), filename=name)
 
 
 def _assert_no_furniture(entry: ParsedEntry) -> None:

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from selectolax.lexbor import LexborHTMLParser
 
-from undersigned.organizations import selectors
 from undersigned.organizations.models import Membership, Organization
+from undersigned.statements import selectors as statement_selectors
 
 
 def parse(response) -> LexborHTMLParser:
@@ -51,7 +51,7 @@ def test_an_organisations_statements_include_those_it_published_and_those_it_sig
     both.publishers.add(organization)
     signatory_factory(statement=both, organization=organization)
     signatory_factory(statement=statement_factory(slug="someone-else"))
-    found = selectors.organization_statements(organization=organization)
+    found = statement_selectors.organization_statements(organization=organization)
     assert sorted(s.slug for s in found) == ["both", "published-by", "signed"]
 
 
@@ -64,9 +64,9 @@ def test_an_organisations_statements_leave_out_drafts(
     )
     open_statement = statement_factory(slug="open", status="open", published_at=None)
     signatory_factory(statement=open_statement, organization=organization)
-    assert [s.slug for s in selectors.organization_statements(organization=organization)] == [
-        "open"
-    ]
+    assert [
+        s.slug for s in statement_selectors.organization_statements(organization=organization)
+    ] == ["open"]
 
 
 # --- the organisation page ---
@@ -221,5 +221,5 @@ def test_an_organisations_statements_still_collecting_signatures_come_first(
     ]:
         statement = statement_factory(slug=slug, status=status, published_at=published_at)
         signatory_factory(statement=statement, organization=organization)
-    found = selectors.organization_statements(organization=organization)
+    found = statement_selectors.organization_statements(organization=organization)
     assert [s.slug for s in found] == ["collecting", "newer", "older"]

@@ -1,5 +1,6 @@
 import pytest
 
+from undersigned.core.models import AuditEntry
 from undersigned.organizations import selectors
 from undersigned.organizations.models import Organization
 
@@ -70,3 +71,18 @@ def test_merging_from_the_back_office_asks_which_survives_and_merges(
     assert response.status_code == 302
     assert not Organization.objects.filter(pk=drop.pk).exists()
     assert keep.aliases.filter(name="Journalists’ Club “Asparez”").exists()
+
+
+def test_marking_organisations_reviewed_in_the_back_office_is_logged_for_each(
+    admin_client, admin_user, organization_factory
+):
+    pending = organization_factory(name="Created by a sign-on", needs_review=True)
+    checked = organization_factory(name="Checked already", needs_review=False)
+    admin_client.post(
+        "/en/admin/organizations/organization/",
+        {"action": "mark_reviewed", "_selected_action": [pending.pk, checked.pk]},
+    )
+    pending.refresh_from_db()
+    assert not pending.needs_review
+    [entry] = AuditEntry.objects.filter(action="organization.review")
+    assert (entry.organization, entry.actor) == (pending, admin_user)

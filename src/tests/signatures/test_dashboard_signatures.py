@@ -1,27 +1,12 @@
 """The coordinators' dashboard: tabs, trust signals, approve, reject, bulk, attach, auto-approve."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from undersigned.core.models import AuditEntry
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
-
-
-@pytest.fixture
-def staff_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 def dashboard_url(statement, status=""):

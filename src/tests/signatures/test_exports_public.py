@@ -8,7 +8,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests.conftest import require
 from undersigned.signatures import services
@@ -22,14 +21,7 @@ FONTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture
@@ -90,6 +82,9 @@ def test_the_csv_lists_public_fields_in_the_published_order(client, signed):
     assert list(rows[0]) == [
         "position",
         "organisation",
+        "name_en",
+        "name_hy",
+        "name_ru",
         "slug",
         "kind",
         "city",
@@ -125,6 +120,9 @@ def test_the_json_holds_the_same_lines_and_the_statement(client, signed):
     assert set(first) == {
         "position",
         "organisation",
+        "name_en",
+        "name_hy",
+        "name_ru",
         "slug",
         "kind",
         "city",
@@ -239,11 +237,9 @@ def test_the_pdf_letter_in_armenian_has_the_text_the_version_and_the_numbered_li
     flat = " ".join(text.split())
     assert "Խաղաղ հավաքների իրավունքի մասին" in flat
     assert "Մենք կոչ ենք անում իշխանություններին։" in flat
-    assert (
-        "1. Helsinki Citizens' Assembly Vanadzor (Yerevan, Armenia) — also for its regional offices"
-        in flat
-    )
-    assert "2. Բաց հասարակության հիմնադրամ (Երևան, Armenia)" in flat
+    first = "1. Helsinki Citizens' Assembly Vanadzor (Yerevan, Հայաստան)"
+    assert f"{first} — also for its regional offices" in flat
+    assert "2. Բաց հասարակության հիմնադրամ (Երևան, Հայաստան)" in flat
     assert "3. =HYPERLINK(evil)" in flat
 
 
@@ -261,8 +257,9 @@ def test_the_pdf_letter_in_russian_and_english(client, signed, fonts_installed):
     assert "Text version 1" in english
     assert "Signatories (3)" in english
     assert "Second paragraph" in english
-    assert "A source" not in english  # footnotes are dropped
-    assert "[1]" not in english
+    # The sources go with the text: the reference stays in the paragraph, the source below it.
+    assert "Sources" in english
+    assert "[1] A source" in english
 
 
 def test_no_export_holds_contact_data(client, signed, fonts_installed):

@@ -1,44 +1,16 @@
 """One organisation, one line: concurrent confirmations and approvals never make two."""
 
-import threading
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
 
+from tests.conftest import run_at_once
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
 CONCURRENCY = 50
 
 
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-def run_at_once(work, arguments):
-    """Run work(argument) in one thread per argument, each with its own connection."""
-    barrier = threading.Barrier(len(arguments))
-    errors: list[BaseException] = []
-
-    def worker(argument):
-        try:
-            barrier.wait(timeout=30)
-            work(argument)
-        except BaseException as error:  # collected and re-raised in the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(a,)) for a in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    if errors:
-        raise errors[0]
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -7,13 +7,11 @@ from django.test import Client
 from django.utils import timezone
 
 from undersigned.core.models import AuditEntry
+from undersigned.publishing.services import statement_save
 from undersigned.signatures.models import SignOnRequest
-from undersigned.signatures.selectors import statement_text_hash
+from undersigned.statements.versions import statement_text_hash
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 def form_data(statement, **overrides):
@@ -83,8 +81,8 @@ def test_the_statement_page_drops_its_form_when_the_deadline_passes(
     deadline = timezone.now() + timedelta(hours=2)
     with django_capture_on_commit_callbacks(execute=True):
         open_statement.signature_deadline = deadline
-        open_statement.save()
-        open_statement.save()  # saved again, same deadline: nothing more booked
+        statement_save(statement=open_statement)
+        statement_save(statement=open_statement)  # saved again, same deadline: nothing more booked
     [booked] = [
         r for r in default_task_backend.results if r.task.func is statement_deadline_pass.func
     ]

@@ -13,7 +13,7 @@ from undersigned.core import outbox
 from undersigned.core.models import OutgoingMail
 from undersigned.signatures import services
 from undersigned.signatures.models import SignOnRequest, SignOnToken
-from undersigned.signatures.selectors import statement_text_hash
+from undersigned.statements.versions import statement_text_hash
 
 
 def sign(client, statement, language="en", **overrides):

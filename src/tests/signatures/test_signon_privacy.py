@@ -1,7 +1,6 @@
 """Contact data stays private and can be erased while the signature stays."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from undersigned.core.models import OutgoingMail
 from undersigned.signatures import services
@@ -11,14 +10,7 @@ EMAIL = "anahit@private-mail.example.am"
 PHONE = "+374 99 765432"
 
 
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture

@@ -1,22 +1,13 @@
 """Withdrawal by the signer's private link, removal by a coordinator, and the audit log."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from undersigned.core.models import AuditEntry
-from undersigned.organizations.services import organization_merge
+from undersigned.organizations.services import organizations_merge
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture
@@ -132,7 +123,7 @@ def test_a_merge_in_the_registry_carries_the_requests_to_the_surviving_record(
     duplicate = approved.organization
     survivor = organization_factory()
     pending = sign_on_factory(statement=approved.statement, organization=duplicate)
-    organization_merge(survivor=survivor, duplicate=duplicate)
+    organizations_merge(survivor=survivor, duplicate=duplicate)
     approved.refresh_from_db()
     pending.refresh_from_db()
     assert approved.organization == survivor

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 
 
 def assert_no_violations(axe_audit, page, where):
@@ -43,7 +43,7 @@ def test_support_confirm_and_the_count_moves(
     page.get_by_role("heading", name="Thank you: your support is confirmed").wait_for()
 
     # The batch the confirmation booked has run (tasks run at once here); the page shows it.
-    services.supporter_tally_update(statement_id=statement.pk)
+    supporters.supporter_tally_update(statement_id=statement.pk)
     page.goto(f"/en/statements/{statement.slug}/")
     page.get_by_text("1 person supports this statement.").wait_for()
     page.get_by_role("link", name="Who they are").click()

@@ -1,44 +1,16 @@
 """A rush of supporters: concurrent confirmations and sign-ups, on SQLite and PostgreSQL."""
 
-import threading
-
 import pytest
-from django.db import connection
 
-from undersigned.signatures import services
+from tests.conftest import run_at_once
+from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter, SupporterTally
 
 CONFIRMATIONS = 50
 SAME_EMAIL = 20
 
 
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-def run_at_once(work, arguments):
-    """Run work(argument) in one thread per argument, each with its own connection."""
-    barrier = threading.Barrier(len(arguments))
-    errors: list[BaseException] = []
-
-    def worker(argument):
-        try:
-            barrier.wait(timeout=30)
-            work(argument)
-        except BaseException as error:  # collected and re-raised in the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(a,)) for a in arguments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    if errors:
-        raise errors[0]
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -55,8 +27,8 @@ def test_fifty_concurrent_confirmations_with_batches_running_give_the_exact_coun
             email=f"person{number}@example.am",
             language="en",
         )
-        services._supporter_mail(supporter=supporter, kind="support_confirm")
-        tokens.append(services._supporter_confirm_token(supporter))
+        supporters._supporter_mail(supporter=supporter, kind="support_confirm")
+        tokens.append(supporters._supporter_confirm_token(supporter))
 
     # Batches run while the confirmations come in, as the worker's would.
     work = [("confirm", token) for token in tokens] + [("batch", None)] * 5
@@ -64,13 +36,13 @@ def test_fifty_concurrent_confirmations_with_batches_running_give_the_exact_coun
     def step(item):
         kind, token = item
         if kind == "confirm":
-            services.supporter_confirm(token=token)
+            supporters.supporter_confirm(token=token)
         else:
             for _round in range(3):
-                services.supporter_tally_update(statement_id=statement.pk)
+                supporters.supporter_tally_update(statement_id=statement.pk)
 
     run_at_once(step, work)
-    services.supporter_tally_update(statement_id=statement.pk)
+    supporters.supporter_tally_update(statement_id=statement.pk)
 
     assert Supporter.objects.filter(confirmed_at__isnull=False).count() == CONFIRMATIONS
     assert not Supporter.objects.filter(counted_at__isnull=True).exists()
@@ -82,7 +54,7 @@ def test_twenty_concurrent_sign_ups_with_one_address_make_one_support(statement_
     statement = statement_factory()
 
     def sign_up(number):
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name=f"Attempt {number}",
             place="Yerevan",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter, SupporterTally
 
 TALLY_TASK = "undersigned.signatures.tasks.supporter_tally_task"
@@ -19,16 +19,11 @@ def published(statement_factory):
     return statement_factory(translation__title="On the right to protest")
 
 
-@pytest.fixture
-def no_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
 def confirmed_supporters(statement, count, start=0):
     """Sign up and confirm supporters through the services, returning their tokens' rows."""
     rows = []
     for number in range(start, start + count):
-        services.supporter_sign_up(
+        supporters.supporter_sign_up(
             statement=statement,
             name=f"Person {number}",
             place="Yerevan",
@@ -37,7 +32,7 @@ def confirmed_supporters(statement, count, start=0):
             language="en",
         )
         supporter = Supporter.objects.get(email=f"person{number}@example.am")
-        services.supporter_confirm(token=services._supporter_confirm_token(supporter))
+        supporters.supporter_confirm(token=supporters._supporter_confirm_token(supporter))
         rows.append(supporter)
     return rows
 
@@ -47,20 +42,20 @@ def count_on_page(client, statement) -> str:
     return page
 
 
-def test_the_count_moves_by_batches_each_confirmation_counted_once(published, no_tasks):
+def test_the_count_moves_by_batches_each_confirmation_counted_once(published, tasks_do_nothing):
     confirmed_supporters(published, 3)
     assert SupporterTally.objects.filter(statement=published).count() == 0
-    assert services.supporter_tally_update(statement_id=published.pk) == 3
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 3
     assert SupporterTally.objects.get(statement=published).count == 3
-    assert services.supporter_tally_update(statement_id=published.pk) == 0
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 0
     confirmed_supporters(published, 2, start=3)
-    assert services.supporter_tally_update(statement_id=published.pk) == 2
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 2
     assert SupporterTally.objects.get(statement=published).count == 5
     assert not Supporter.objects.filter(counted_at__isnull=True).exists()
 
 
-def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
-    services.supporter_sign_up(
+def test_unconfirmed_supporters_are_not_counted(published, tasks_do_nothing):
+    supporters.supporter_sign_up(
         statement=published,
         name="A",
         place="B",
@@ -68,12 +63,14 @@ def test_unconfirmed_supporters_are_not_counted(published, no_tasks):
         show_name=True,
         language="en",
     )
-    assert services.supporter_tally_update(statement_id=published.pk) == 0
+    assert supporters.supporter_tally_update(statement_id=published.pk) == 0
     assert SupporterTally.objects.get(statement=published).count == 0
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(client, published, no_tasks):
+def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(
+    client, published, tasks_do_nothing
+):
     url = f"/en/statements/{published.slug}/"
     first = client.get(url)
     assert "0 people support this statement." in first.content.decode()
@@ -81,12 +78,12 @@ def test_the_cached_page_changes_with_a_batch_not_with_each_sign_up(client, publ
     # Sign-ups and confirmations leave the cached page alone: same validator, same count.
     again = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     after = client.get(url)
     assert after["ETag"] != first["ETag"]
     assert "2 people support this statement." in after.content.decode()
     # A batch that finds nothing new leaves the page's validator as it was.
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     assert client.get(url, headers={"If-None-Match": after["ETag"]}).status_code == 304
 
 
@@ -112,7 +109,7 @@ def test_confirmations_book_one_batch_a_period_and_the_worker_runs_it(client, pu
 
 
 def test_the_command_counts_every_statement_with_waiting_confirmations(
-    published, statement_factory, no_tasks
+    published, statement_factory, tasks_do_nothing
 ):
     other = statement_factory()
     confirmed_supporters(published, 2)
@@ -122,13 +119,13 @@ def test_the_command_counts_every_statement_with_waiting_confirmations(
     assert SupporterTally.objects.get(statement=other).count == 1
 
 
-def test_the_dashboard_shows_supporters_counts(client, published, no_tasks):
+def test_the_dashboard_shows_supporters_counts(client, published, tasks_do_nothing):
     staff = get_user_model().objects.create_user("coordinator", is_staff=True)
     client.force_login(staff)
     confirmed_supporters(published, 3)
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     confirmed_supporters(published, 1, start=3)
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=published,
         name="A",
         place="B",

@@ -9,7 +9,7 @@ from django.test import Client
 
 from tests.conftest import mail_parts as parts
 from undersigned.core.models import OutgoingMail
-from undersigned.signatures import services
+from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter
 
 EMAIL = "ani.sargsyan@mail.example.am"
@@ -184,11 +184,11 @@ def test_a_sign_up_without_the_csrf_token_is_refused(published):
 
 def test_a_confirmation_without_the_csrf_token_is_refused(published, settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    services.supporter_sign_up(
+    supporters.supporter_sign_up(
         statement=published, name="A", place="B", email=EMAIL, show_name=False, language="en"
     )
     supporter = Supporter.objects.get()
-    path = f"/en/support/confirm/{services._supporter_confirm_token(supporter)}/"
+    path = f"/en/support/confirm/{supporters._supporter_confirm_token(supporter)}/"
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(path).status_code == 403
     supporter.refresh_from_db()
@@ -204,8 +204,8 @@ def test_only_published_statements_take_supporters(client, statement_factory):
     assert support(client, open_only).status_code == 409
     draft = statement_factory(status="draft", published_at=None)
     assert support(client, draft).status_code == 404
-    with pytest.raises(services.SupportClosed):
-        services.supporter_sign_up(
+    with pytest.raises(supporters.SupportClosed):
+        supporters.supporter_sign_up(
             statement=open_only, name="A", place="B", email=EMAIL, show_name=False, language="en"
         )
     assert not Supporter.objects.exists()
@@ -270,7 +270,7 @@ def test_supporters_who_chose_so_are_listed_on_pages_of_their_own(client, publis
         _supporter(published, number)
     _supporter(published, 10, shown=False)
     _supporter(published, 11, confirmed=False)
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
 
     first = client.get(f"/en/statements/{published.slug}/supporters/").content.decode()
     assert "4 people support this statement." in first
@@ -289,7 +289,7 @@ def test_supporters_who_chose_so_are_listed_on_pages_of_their_own(client, publis
 
 def test_supporters_email_addresses_appear_on_no_public_page(client, published):
     _supporter(published, 1)
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     for url in (
         f"/en/statements/{published.slug}/",
         f"/en/statements/{published.slug}/supporters/",
@@ -309,7 +309,7 @@ def test_staff_take_a_name_off_the_public_list_and_the_count_stays(client, publi
     spam.name = "Spam Name"
     spam.save()
     _supporter(published, 2)
-    services.supporter_tally_update(statement_id=published.pk)
+    supporters.supporter_tally_update(statement_id=published.pk)
     url = f"/en/statements/{published.slug}/supporters/"
     assert "Spam Name" in client.get(url).content.decode()
 

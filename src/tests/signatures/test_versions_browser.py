@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from undersigned.publishing.services import statement_save
 from undersigned.signatures import services
 
 
@@ -20,7 +21,7 @@ def test_the_version_pages_and_the_marked_list_pass_axe_core(
     services.sign_on_approve(sign_on=sign_on_factory(statement=statement), by=coordinator)
     translation = statement.translations.get()
     translation.body = "We urge the government.\n\nA second paragraph, longer."
-    translation.save()
+    statement_save(statement=statement, save_related=translation.save)
 
     for path in (
         f"/en/statements/{statement.slug}/",

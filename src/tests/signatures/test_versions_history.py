@@ -4,15 +4,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from tests.admin_forms import admin_form_data
 from undersigned.core.models import AuditEntry
-from undersigned.signatures import services
+from undersigned.publishing.services import statement_save
+from undersigned.signatures import reconfirmation, services
 from undersigned.statements.diff import text_diff, version_diff
 from undersigned.statements.models import StatementVersion
 
-
-@pytest.fixture(autouse=True)
-def _tasks_do_nothing(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+pytestmark = pytest.mark.usefixtures("tasks_do_nothing")
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def edit(statement, language="en", **fields):
     translation = statement.translations.get(language=language)
     for name, value in fields.items():
         setattr(translation, name, value)
-    translation.save()
+    statement_save(statement=statement, save_related=translation.save)
 
 
 def test_editing_the_text_of_a_signed_statement_records_a_new_version(
@@ -75,45 +74,16 @@ def test_the_first_edit_keeps_the_text_that_signatories_added_by_hand_signed(
     ]
 
 
-def _admin_form_data(html: str) -> dict:
-    """Return what a browser would send for the admin's change form, unchanged."""
-    tree = HTMLParser(html)
-    form = tree.css_first("form#statement_form")
-    data: dict = {}
-    for node in form.css("input, textarea, select"):
-        name = node.attributes.get("name")
-        kind = node.attributes.get("type", "")
-        if not name or kind in ("submit", "button", "file"):
-            continue
-        if kind == "checkbox":
-            if "checked" in node.attributes:
-                data.setdefault(name, []).append(node.attributes.get("value") or "on")
-            continue
-        if node.tag == "textarea":
-            data[name] = node.text()
-        elif node.tag == "select":
-            chosen = [
-                o.attributes.get("value") for o in node.css("option") if "selected" in o.attributes
-            ]
-            if "multiple" in node.attributes:
-                data[name] = chosen
-            elif chosen:
-                data[name] = chosen[0]
-        else:
-            data[name] = node.attributes.get("value") or ""
-    return data
-
-
 @pytest.mark.django_db(transaction=True)
 def test_an_admin_edit_of_two_languages_records_one_version(
     client, signed, statement_translation_factory
 ):
     statement_translation_factory(statement=signed, language="ru", title="О праве на протест")
-    services.statement_text_changed(statement_id=signed.pk)  # the Russian text is version 2
+    reconfirmation.statement_text_changed(statement_id=signed.pk)  # the Russian text is version 2
     admin = get_user_model().objects.create_superuser("admin", password="x")
     client.force_login(admin)
     url = f"/en/admin/statements/statement/{signed.pk}/change/"
-    data = _admin_form_data(client.get(url).content.decode())
+    data = admin_form_data(client.get(url).content.decode())
     languages = {data[f"translations-{i}-language"]: i for i in range(2)}
     data[f"translations-{languages['en']}-body"] = "We urge the government to stop."
     data[f"translations-{languages['ru']}-body"] = "Мы призываем правительство."

@@ -11,16 +11,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import mail_text as text_of
 from undersigned.core.models import OutgoingMail
-from undersigned.signatures import services
+from undersigned.publishing.services import statement_save
+from undersigned.signatures import reconfirmation, services
 from undersigned.signatures.models import Signatory, SignOnRequest
 from undersigned.statements.models import StatementVersion
+from undersigned.statements.versions import statement_version_current
 
 NOTIFY_TASK = "undersigned.signatures.tasks.statement_version_notify"
-
-
-@pytest.fixture
-def coordinator(db):
-    return get_user_model().objects.create_user("coordinator", is_staff=True)
 
 
 @pytest.fixture
@@ -67,7 +64,7 @@ def campaign(
 def edit_body(statement, body):
     translation = statement.translations.get(language="en")
     translation.body = body
-    translation.save()
+    statement_save(statement=statement, save_related=translation.save)
 
 
 def by_recipient(messages):
@@ -103,7 +100,7 @@ def test_every_signer_of_the_earlier_text_is_mailed_about_the_new_one(
 
     # Telling them twice sends nothing twice.
     version = StatementVersion.objects.get(statement=statement, number=2)
-    services.version_mail_fan_out(version_id=version.pk, kind="version_changed")
+    reconfirmation.version_mail_fan_out(version_id=version.pk, kind="version_changed")
     assert OutgoingMail.objects.filter(kind="version_changed").count() == 3
     assert len(mail_over_smtp.messages) == 3
 
@@ -128,8 +125,8 @@ def test_a_mail_superseded_by_a_later_edit_is_not_sent(
     with django_capture_on_commit_callbacks(execute=True):
         edit_body(statement, "A third text.")
     second, third = (StatementVersion.objects.get(statement=statement, number=n) for n in (2, 3))
-    assert services.version_mail_fan_out(version_id=second.pk, kind="version_changed") == 0
-    assert services.version_mail_fan_out(version_id=third.pk, kind="version_changed") == 3
+    assert reconfirmation.version_mail_fan_out(version_id=second.pk, kind="version_changed") == 0
+    assert reconfirmation.version_mail_fan_out(version_id=third.pk, kind="version_changed") == 3
 
 
 @pytest.mark.django_db(transaction=True)
@@ -194,11 +191,11 @@ def test_a_withdrawn_signer_cannot_reconfirm(campaign, coordinator, settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     statement, english, *_ = campaign
     english.refresh_from_db()
-    version = services.statement_version_current(statement=statement)
+    version = statement_version_current(statement=statement)
     token = services.token_issue(sign_on=english, purpose="reconfirm", version=version)
     services.signatory_remove(signatory=english.signatory, by=coordinator, reason="Asked to.")
     with pytest.raises(services.TokenError) as error:
-        services.sign_on_reconfirm(token=token)
+        reconfirmation.sign_on_reconfirm(token=token)
     assert error.value.state == "used"
 
 
@@ -206,7 +203,7 @@ def test_the_first_version_cannot_be_put_to_earlier_signers(campaign, client, co
     statement, *_ = campaign
     first = StatementVersion.objects.get(statement=statement, number=1)
     with pytest.raises(services.InvalidTransition):
-        services.statement_version_decide(
+        reconfirmation.statement_version_decide(
             version=first, by=coordinator, change_note="", requires_reconfirmation=True
         )
     client.force_login(coordinator)
@@ -231,7 +228,7 @@ def test_an_outdated_version_cannot_be_put_to_earlier_signers(
         edit_body(statement, "A third text.")
     second = StatementVersion.objects.get(statement=statement, number=2)
     with pytest.raises(services.InvalidTransition):
-        services.statement_version_decide(
+        reconfirmation.statement_version_decide(
             version=second, by=coordinator, change_note="", requires_reconfirmation=True
         )
 
@@ -254,9 +251,9 @@ def test_signers_asked_to_reconfirm_get_no_separate_notice(
     with django_capture_on_commit_callbacks(execute=True):
         edit_body(statement, "A second text.")
     second = StatementVersion.objects.get(statement=statement, number=2)
-    services.statement_version_decide(
+    reconfirmation.statement_version_decide(
         version=second, by=coordinator, change_note="", requires_reconfirmation=True
     )
-    assert services.version_mail_fan_out(version_id=second.pk, kind="version_changed") == 0
-    assert services.version_mail_fan_out(version_id=second.pk, kind="reconfirm") == 2
+    assert reconfirmation.version_mail_fan_out(version_id=second.pk, kind="version_changed") == 0
+    assert reconfirmation.version_mail_fan_out(version_id=second.pk, kind="reconfirm") == 2
     assert SignOnRequest.objects.filter(status="pending").count() == 1

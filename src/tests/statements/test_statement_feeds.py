@@ -81,15 +81,17 @@ def test_the_feed_of_all_statements_lists_published_statements_newest_first(clie
 
 
 @pytest.mark.parametrize("kind", FEED_KINDS)
-def test_feed_entries_link_to_the_statement_page_in_the_feeds_language(client, archive, kind):
+def test_feed_entries_link_to_the_statement_page_in_the_feeds_language(
+    client, archive, kind, settings
+):
+    settings.SITE_URL = "https://statements.example.org"
     _response, feed = fetch(client, f"/hy/statements/feed.{kind}")
     links = [entry.link for entry in feed.entries]
-    assert [link.split("testserver", 1)[1] for link in links] == [
-        "/hy/statements/third/",
-        "/hy/statements/second/",
-        "/hy/statements/first/",
+    assert links == [
+        "https://statements.example.org/hy/statements/third/",
+        "https://statements.example.org/hy/statements/second/",
+        "https://statements.example.org/hy/statements/first/",
     ]
-    assert all(link.startswith("http://testserver/") for link in links)
 
 
 @pytest.mark.parametrize("kind", FEED_KINDS)
@@ -184,3 +186,79 @@ def test_pages_announce_their_feeds(client, archive):
     assert 'type="application/atom+xml"' in html
     assert 'href="/en/statements/feed.atom"' in html
     assert 'href="/en/statements/feed.rss"' in html
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _atom_urls(client, settings):
+    from django.urls import reverse
+
+    settings.SITE_URL = "https://statements.example.org"
+    urls = []
+    for language in ("en", "hy", "ru"):
+        urls += [
+            f"/{language}/statements/feed.atom",
+            f"/{language}/statements/categories/elections/feed.atom",
+            reverse("organizations:feed_atom", kwargs={"slug": "monitor"}).replace(
+                "/en/", f"/{language}/", 1
+            ),
+        ]
+    return urls
+
+
+def test_every_atom_feed_has_what_rfc_4287_requires(client, archive, settings):
+    from xml.etree import ElementTree
+
+    for url in _atom_urls(client, settings):
+        response = client.get(url, HTTP_HOST="localhost")
+        root = ElementTree.fromstring(response.content)  # noqa: S314 (the site's own feed)
+        assert root.tag == f"{ATOM}feed", url
+        for name in ("id", "title", "updated"):
+            assert root.find(f"{ATOM}{name}") is not None, (url, name)
+        feed_has_author = root.find(f"{ATOM}author/{ATOM}name") is not None
+        self_links = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+        assert [link.get("href") for link in self_links] == ["https://statements.example.org" + url]
+        entries = root.findall(f"{ATOM}entry")
+        assert entries, url
+        for entry in entries:
+            for name in ("id", "title", "updated"):
+                assert entry.find(f"{ATOM}{name}") is not None, (url, name)
+            assert feed_has_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
+            alternate = [
+                link.get("href")
+                for link in entry.findall(f"{ATOM}link")
+                if link.get("rel") in (None, "alternate")
+            ]
+            assert alternate, url
+            assert all(href.startswith("https://statements.example.org/") for href in alternate)
+
+
+def test_atom_entry_ids_are_distinct_per_language_and_stable_across_requests(
+    client, archive, settings
+):
+    settings.SITE_URL = "https://statements.example.org"
+    ids = {}
+    for language in ("en", "hy", "ru"):
+        _response, feed = fetch(client, f"/{language}/statements/feed.atom")
+        ids[language] = [entry.id for entry in feed.entries]
+        _response, again = fetch(client, f"/{language}/statements/feed.atom")
+        assert [entry.id for entry in again.entries] == ids[language]
+    assert len({entry_id for language_ids in ids.values() for entry_id in language_ids}) == 9
+
+
+def test_an_entry_names_its_publishers_as_authors(client, archive, organization_factory, settings):
+    archive["second"].publishers.add(organization_factory(name="Civic Forum", slug="forum"))
+    _response, feed = fetch(client, "/en/statements/feed.atom")
+    authors = {entry.title: entry.get("author") for entry in feed.entries}
+    assert authors["Second statement"] == "Civic Forum"
+
+
+def test_the_sitemap_lists_addresses_on_site_url_whatever_the_request_host(
+    client, archive, settings
+):
+    settings.SITE_URL = "https://statements.example.org"
+    text = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+    assert "https://statements.example.org/en/statements/first/" in text
+    assert "localhost" not in text
+    assert "testserver" not in text

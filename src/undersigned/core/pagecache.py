@@ -6,8 +6,9 @@ what the tag covers. A page is stored under its address and language together wi
 made from the generations it was rendered at; one round trip to the cache brings the page and
 the current generations, and the page is served only while they still match, so a change is
 visible on the next request in every process. A conditional GET is answered with 304 from the
-generations alone, before any page is read or rendered. CSRF tokens are stored as a placeholder
-and filled in per request, so cached forms still work for every visitor.
+generations alone, by Django's get_conditional_response, before any page is read or rendered.
+CSRF tokens are stored as a placeholder and filled in per request, so cached forms still work
+for every visitor.
 
 When a busy page changes, one request renders it again while the others keep getting the
 previous version, for at most PAGE_CACHE_STALE_MS after the change: a page is rendered once
@@ -15,6 +16,10 @@ per change, not once per reader who asks while it renders.
 
 nginx in front keeps what the app marks as shared to the end of the current second and then
 revalidates (deploy/nginx-page-cache.conf): readers of a busy page are served by nginx alone.
+
+Kept here rather than Django's cache_page or UpdateCacheMiddleware: those expire pages by time
+and cannot drop the pages a change touches, fill CSRF tokens in per visitor, nor let one request
+render while others get the page from before.
 """
 
 import hashlib
@@ -25,9 +30,9 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
@@ -106,28 +111,37 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
             address = request.get_full_path()
             slot = _slot(language, address)
             key = f"{_PAGE_PREFIX}{slot}"
-            conditional = _if_none_match(request)
-            # A revalidation usually ends in 304: it need not bring the page along.
-            versions, stored = _read(page_tags, None if conditional else key)
+            # A revalidation (nginx's, a browser's) usually ends in 304: it need not bring the
+            # page along.
+            revalidating = "If-None-Match" in request.headers
+            versions, stored = _read(page_tags, None if revalidating else key)
             digest = hashlib.blake2b(
                 f"{settings.RELEASE}|{language}|{address}|{sorted(versions.items())}".encode(),
                 digest_size=16,
             ).hexdigest()
             etag = quote_etag(digest)
             last_modified = http_date(max(versions.values()) / 1e9)
-            if etag in conditional:
-                response = HttpResponseNotModified()
-                _mark(response, etag, last_modified)
-                return response
-            if conditional:
+            # Django's conditional GET (what condition() and ConditionalGetMiddleware run)
+            # answers from the generations' ETag before any page is read or rendered: both of
+            # those would first run the view. The ETag alone decides: Last-Modified counts
+            # whole seconds, so a change in the second a reader last fetched would look like none.
+            answered = get_conditional_response(request, etag=etag)
+            if answered is not None:  # 304 Not Modified (or 412 to a failed If-Match)
+                request.page_cache = "not_modified"  # counted by operations' metrics
+                _mark(answered, etag, last_modified)  # nginx renews its copy from these
+                return answered
+            if revalidating:
                 stored = cache.get(key)
             if stored is not None and stored[0] == etag:
+                request.page_cache = "hit"
                 return _respond(request, stored, language)
 
             lock = f"{_RENDER_LOCK_PREFIX}{slot}"
             locked = stored is not None and cache.add(lock, 1, timeout=_RENDER_LOCK_SECONDS)
             if stored is not None and not locked and _may_serve_stale(versions):
+                request.page_cache = "hit"
                 return _respond(request, stored, language)  # another request renders it
+            request.page_cache = "miss"
             request.csrf_placeholder = True
             try:
                 response = view(request, *args, **kwargs)
@@ -168,11 +182,6 @@ def _fill_csrf(request: HttpRequest, response: HttpResponse) -> HttpResponse:
             _CSRF_PLACEHOLDER_BYTES, get_token(request).encode()
         )
     return response
-
-
-def _if_none_match(request: HttpRequest) -> set[str]:
-    header = request.headers.get("If-None-Match", "")
-    return {part.strip().removeprefix("W/") for part in header.split(",") if part.strip()}
 
 
 def _mark(response: HttpResponse, etag: str, last_modified: str) -> None:

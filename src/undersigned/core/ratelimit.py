@@ -85,8 +85,8 @@ def hit(*, scope: str, identity: str, rate: str) -> Limited | None:
     now = time.time()
     window = int(now // parsed.seconds)
     key = _key(scope, identity, window)
-    # add() then incr() is atomic in Redis, in the local-memory cache and in the file cache
-    # of core/filecache.py: concurrent attempts are each counted.
+    # add() then incr() is atomic in Redis, in the local-memory cache and in diskcache's
+    # (settings.CACHES): concurrent attempts are each counted.
     cache.add(key, 0, timeout=parsed.seconds + 1)
     try:
         count = cache.incr(key)

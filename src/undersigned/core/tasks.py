@@ -1,8 +1,11 @@
-"""The site's background mail: one task sends every recorded mail, retrying a failed server."""
+"""The site's background mail and housekeeping: one task sends every recorded mail, retrying a
+failed server; the others are booked periodically by the worker (core/periodic.py).
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
 
@@ -27,3 +30,15 @@ def mail_send(*, mail_id: int, attempt: int = 1) -> str:
     except OSError:  # smtplib's errors are OSErrors too
         retry_later(mail_send, attempt=attempt, attempts=settings.MAIL_ATTEMPTS, mail_id=mail_id)
         raise
+
+
+@task()
+def task_results_prune() -> None:
+    """Delete the records of tasks finished long ago: django-tasks-db keeps them for ever."""
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=settings.TASKS_KEEP_DAYS,
+        failed_min_age_days=settings.TASKS_KEEP_FAILED_DAYS,
+        verbosity=0,
+    )

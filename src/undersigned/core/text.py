@@ -1,11 +1,11 @@
 """Text helpers shared by the apps: Markdown rendering, excerpts, plain text."""
 
 import re
-from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+from selectolax.lexbor import LexborHTMLParser
 
 _ALLOWED_TAGS = {
     "a",
@@ -73,13 +73,15 @@ def render_markdown(body: str) -> str:
     )
 
 
-_TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = ["script", "style", "template", "noscript"]
 
 
 def html_to_text(html: str) -> str:
     """Return the visible text of an HTML fragment on one line."""
-    return _SPACE.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(_INVISIBLE)
+    return _SPACE.sub(" ", tree.text(separator=" ")).strip()
 
 
 def markdown_to_text(body: str) -> str:
@@ -91,6 +93,25 @@ def markdown_to_text(body: str) -> str:
     body = re.sub(r"[*_`#>]+", "", body)
     body = re.sub(r"^\s*[-+]\s+", "", body, flags=re.MULTILINE)
     return _SPACE.sub(" ", body).strip()
+
+
+_MARKDOWN_DEFINITION = re.compile(r"^\[\^(\w{1,20})\]:[ \t]+(\S.*)$", re.MULTILINE)
+
+
+def footnotes(body: str) -> list[tuple[str, str]]:
+    """Return the body's footnotes (sources) as (number, plain text), in the body's order."""
+    found = [(m.start(), m.group(1), m.group(2)) for m in _PLAIN_DEFINITION.finditer(body)]
+    found += [(m.start(), m.group(1), m.group(2)) for m in _MARKDOWN_DEFINITION.finditer(body)]
+    return [(number, markdown_to_text(text)) for _start, number, text in sorted(found)]
+
+
+def markdown_to_text_with_references(body: str) -> str:
+    """Return Markdown as plain text without footnote definitions, keeping references as [1]."""
+    body = _PLAIN_DEFINITION.sub("", body)
+    body = _MARKDOWN_DEFINITION.sub("", body)
+    body = re.sub(r"\[\^(\w{1,20})\]", r"⟦\1⟧", body)
+    body = re.sub(r"\[(\d{1,3})\](?![(:\[])", r"⟦\1⟧", body)
+    return markdown_to_text(body).replace("⟦", "[").replace("⟧", "]")
 
 
 def excerpt(text: str, length: int = 280) -> str:

@@ -1,23 +1,15 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from undersigned.core.pagecache import cached_page
-from undersigned.statements import selectors
 
-
-@cached_page(lambda: ["archive"])
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {
-            "latest": selectors.statement_archive()[:6],
-            "open_statements": selectors.statements_open_for_signature(limit=4),
-        },
-    )
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Send browsers that ask /favicon.ico without reading the page to the static icon."""
+    return HttpResponsePermanentRedirect(static("undersigned/favicon.ico"))
 
 
 @require_GET

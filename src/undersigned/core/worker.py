@@ -6,6 +6,9 @@ named after their machine and process, so any worker, or the same one restarted,
 claim whose process is gone and put the task back in the queue. A claim that cannot be checked
 that way (another machine) is given up once its worker has not renewed it for
 TASKS_LEASE_SECONDS; a live worker renews the claim of a long task well before that.
+
+Kept here because django-tasks-db (0.13) has no such recovery, nor leases, heartbeats or
+periodic tasks; its worker loop and command are used unchanged, and this code runs beside them.
 """
 
 import logging
@@ -17,12 +20,15 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DatabaseError, connections
-from django.tasks import TaskResultStatus
+from django.db import connections
+from django.tasks import TaskResult, TaskResultStatus
+from django.tasks.signals import task_finished, task_started
 from django.utils import timezone
 from django.utils.crypto import get_random_string
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from undersigned.core.heartbeat import HEARTBEAT_SECONDS, record_heartbeat
+from undersigned.core.periodic import PERIODIC_BOOK_SECONDS, periodic_tasks_book
 
 logger = logging.getLogger("undersigned.worker")
 
@@ -137,45 +143,71 @@ def tasks_requeue_abandoned(*, me: str, backend_name: str, lease_seconds: int) -
     return requeued
 
 
-class RecoveringWorker(Worker):
-    """A django-tasks-db worker that requeues dead workers' tasks and renews its own claim.
+class WorkerCompanion:
+    """What runs beside django-tasks-db's worker loop, in a thread of the same process.
 
-    At start-up, then every few seconds from a thread beside the loop, it puts back the
-    tasks abandoned by dead workers; the same thread renews the claim of a task that runs for
-    longer than a third of the lease (its `started_at`), so a slow task is never taken as lost.
+    django-tasks-db's worker runs its loop unchanged (management/commands/worker.py calls its
+    own command); this thread does what it lacks. At start-up, then every few seconds, it puts
+    back the tasks abandoned by dead workers; it renews the claim of a task that runs for longer
+    than a third of the lease (its `started_at`), so a slow task is never taken as lost; it
+    records the worker's heartbeat (core/heartbeat.py); and it books the periodic tasks
+    (core/periodic.py). It learns which task the loop runs from Django's task_started and
+    task_finished signals, the tasks framework's public hooks.
     """
 
-    def __init__(self, *, lease_seconds: int | None = None, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        *,
+        worker_id: str,
+        backend_name: str,
+        interval: float,
+        lease_seconds: int | None = None,
+        periodic: bool = True,
+    ) -> None:
+        self.worker_id = worker_id
+        self.backend_name = backend_name
+        self.interval = interval
+        self.periodic = periodic
         self.lease_seconds = lease_seconds or settings.TASKS_LEASE_SECONDS
         if self.lease_seconds < 1:
             raise ImproperlyConfigured("TASKS_LEASE_SECONDS must be at least 1.")
-        self._claim: tuple[object, datetime] | None = None
+        self._claim: tuple[str, datetime] | None = None
         self._claim_lock = threading.Lock()
         self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def recover(self) -> int:
         return tasks_requeue_abandoned(
             me=self.worker_id, backend_name=self.backend_name, lease_seconds=self.lease_seconds
         )
 
-    def run(self) -> None:
+    def start(self) -> None:
+        """Recover, beat and book once now, then keep doing it from a thread."""
         self.recover()
-        keeper = threading.Thread(target=self._keep, name="task-claims", daemon=True)
-        keeper.start()
-        try:
-            super().run()
-        finally:
-            self._stopped.set()
-            keeper.join(timeout=5)
+        record_heartbeat()
+        if self.periodic:
+            periodic_tasks_book(backend_name=self.backend_name)
+        task_started.connect(self._task_started)
+        task_finished.connect(self._task_finished)
+        self._thread = threading.Thread(target=self._keep, name="worker-companion", daemon=True)
+        self._thread.start()
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def stop(self) -> None:
+        self._stopped.set()
+        task_started.disconnect(self._task_started)
+        task_finished.disconnect(self._task_finished)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _task_started(self, sender, task_result: TaskResult, **kwargs) -> None:
+        if task_result.backend != self.backend_name:
+            return
         with self._claim_lock:
-            self._claim = (db_task_result.pk, db_task_result.started_at or timezone.now())
-        try:
-            super().run_task(db_task_result)
-        finally:
-            with self._claim_lock:
+            self._claim = (task_result.id, task_result.started_at or timezone.now())
+
+    def _task_finished(self, sender, task_result: TaskResult, **kwargs) -> None:
+        with self._claim_lock:
+            if self._claim is not None and self._claim[0] == task_result.id:
                 self._claim = None
 
     def _renew(self) -> None:
@@ -198,15 +230,23 @@ class RecoveringWorker(Worker):
     def _keep(self) -> None:
         recover_every = max(self.interval, min(10.0, self.lease_seconds / 4))
         tick = min(1.0, self.lease_seconds / 6, recover_every)
-        recovered_at = time.monotonic()
+        recovered_at = beat_at = booked_at = time.monotonic()
         try:
             while not self._stopped.wait(tick):
+                now = time.monotonic()
                 try:
+                    if now - beat_at >= HEARTBEAT_SECONDS:
+                        record_heartbeat()
+                        beat_at = now
                     self._renew()
-                    if time.monotonic() - recovered_at >= recover_every:
+                    if now - recovered_at >= recover_every:
                         self.recover()
-                        recovered_at = time.monotonic()
-                except DatabaseError:
-                    logger.exception("Could not renew or recover task claims; trying again.")
+                        recovered_at = now
+                    if self.periodic and now - booked_at >= PERIODIC_BOOK_SECONDS:
+                        periodic_tasks_book(backend_name=self.backend_name)
+                        booked_at = now
+                except Exception:
+                    # The database or the cache is away for a moment: the next tick tries again.
+                    logger.exception("The worker's companion thread failed; trying again.")
         finally:
             connections.close_all()  # this thread's connections

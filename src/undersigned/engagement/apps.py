@@ -7,4 +7,4 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Readers")
 
     def ready(self) -> None:
-        from undersigned.engagement import checks, signals  # noqa: F401
+        from undersigned.engagement import checks  # noqa: F401

@@ -16,6 +16,12 @@ def view_counts_flush_task() -> int:
 
 
 @task()
+def readers_data_expire_task() -> dict[str, int]:
+    """Delete unconfirmed subscriptions and comments, forget friends' addresses (periodic)."""
+    return services.readers_data_expire()
+
+
+@task()
 def newsletter_issue_send(*, statement_id: int) -> str:
     """Mail a published statement to its subscribers, resuming where a stopped run left off."""
     return services.newsletter_issue_deliver(statement_id=statement_id)

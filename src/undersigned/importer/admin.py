@@ -23,8 +23,8 @@ class ImportedNameInline(admin.TabularInline):
 
     @admin.display(description=_("explanation"))
     def explanation_shown(self, name: ImportedName) -> str:
-        # Stored as the matcher wrote it, in English; shown in the coordinator's language.
-        return explanation_display(name.explanation)
+        # Stored as codes with parameters; shown in the coordinator's language.
+        return explanation_display(name.reasons)
 
 
 @admin.register(ImportRecord)

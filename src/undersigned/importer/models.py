@@ -56,7 +56,9 @@ class ImportedName(models.Model):
     )
     resolution = models.CharField(_("resolution"), max_length=12, choices=Resolution.choices)
     score = models.FloatField(_("score"), default=0)
-    explanation = models.CharField(_("explanation"), max_length=300, blank=True)
+    # Why the matcher proposed this resolution: its reasons as codes with parameters
+    # ({"code", "params"}), shown in the reader's language by organizations.explanations.
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
     reviewed = models.BooleanField(_("reviewed"), default=False)
 
     class Meta:

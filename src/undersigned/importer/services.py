@@ -12,9 +12,15 @@ from unidecode import unidecode
 from undersigned.core.audit import audit_record
 from undersigned.importer.models import ImportedName, ImportRecord
 from undersigned.importer.parsing import ParsedEntry
-from undersigned.organizations.matching import MATCH_THRESHOLD, PROBABLE_THRESHOLD, normalize
+from undersigned.organizations.matching import (
+    Decision,
+    Explanation,
+    ReasonCode,
+    normalize,
+    reason,
+)
 from undersigned.organizations.models import Organization
-from undersigned.organizations.selectors import registry_search
+from undersigned.organizations.selectors import organization_match
 from undersigned.organizations.services import organization_create
 from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement, StatementTranslation
@@ -30,7 +36,7 @@ class ResolvedName:
     organization: Organization | None = None
     candidate_name: str = ""
     score: float = 0.0
-    explanation: str = ""
+    reasons: Explanation = ()
     duplicate_of: int | None = None  # the position of the line it repeats
 
 
@@ -52,14 +58,14 @@ def import_resolve_names(*, names: list[str]) -> list[ResolvedName]:
     resolved: list[ResolvedName] = []
     seen: dict[int, int] = {}  # organisation id -> first position
     for position, printed in enumerate(names, start=1):
-        best = registry_search(query=printed, limit=1)
-        match = best[0] if best else None
-        if match is not None and match.score >= PROBABLE_THRESHOLD:
-            organization = match.organization
+        decided = organization_match(name=printed)
+        match = decided.candidates[0] if decided.candidates else None
+        if decided.organization is not None and match is not None:
+            organization = decided.organization
             duplicate_of = seen.get(organization.pk)
             if duplicate_of is not None:
                 resolution = ImportedName.Resolution.DUPLICATE
-            elif match.score >= MATCH_THRESHOLD:
+            elif decided.decision == Decision.SAME:
                 resolution = ImportedName.Resolution.MATCHED
             else:
                 resolution = ImportedName.Resolution.PROBABLE
@@ -72,7 +78,7 @@ def import_resolve_names(*, names: list[str]) -> list[ResolvedName]:
                     organization=organization,
                     candidate_name=organization.name,
                     score=match.score,
-                    explanation=match.explanation,
+                    reasons=match.reasons,
                     duplicate_of=duplicate_of,
                 )
             )
@@ -83,7 +89,7 @@ def import_resolve_names(*, names: list[str]) -> list[ResolvedName]:
                     printed_name=printed,
                     resolution=ImportedName.Resolution.NEW,
                     score=match.score if match else 0.0,
-                    explanation=match.explanation if match else "",
+                    reasons=match.reasons if match else (),
                 )
             )
     # Two new names on one page may be the same organisation spelt twice.
@@ -151,9 +157,9 @@ def import_entry(
         )
         statement.categories.add(category)
     if publisher is None and entry.publisher:
-        found = registry_search(query=entry.publisher, limit=1)
-        if found and found[0].score >= MATCH_THRESHOLD:
-            publisher = found[0].organization
+        decided = organization_match(name=entry.publisher)
+        if decided.decision == Decision.SAME:
+            publisher = decided.organization
     if publisher is not None:
         statement.publishers.add(publisher)
 
@@ -180,11 +186,14 @@ def import_entry(
             organization=organization,
             resolution=name.resolution,
             score=name.score,
-            explanation=(
-                f"same organisation as line {name.duplicate_of}"
-                if name.duplicate_of is not None
-                else name.explanation
-            )[:300],
+            reasons=[
+                r.as_json()
+                for r in (
+                    (reason(ReasonCode.SAME_AS_LINE, line=name.duplicate_of),)
+                    if name.duplicate_of is not None
+                    else name.reasons
+                )
+            ],
             reviewed=name.resolution == ImportedName.Resolution.MATCHED,
         )
         if organization is not None and name.resolution != ImportedName.Resolution.DUPLICATE:

@@ -7,11 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from undersigned.organizations import selectors
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
+from undersigned.organizations.models import (
+    Membership,
+    MergedOrganization,
+    Organization,
+    OrganizationAlias,
+)
 from undersigned.organizations.services import (
     MergeConflict,
-    organization_merge,
     organization_merge_conflicts,
+    organizations_mark_reviewed,
+    organizations_merge,
 )
 
 # Scanning every record against the registry costs about a millisecond each.
@@ -41,11 +47,59 @@ class MemberInline(admin.TabularInline):
     verbose_name_plural = gettext_lazy("members")
 
 
+class MissingNameFilter(admin.SimpleListFilter):
+    """Organisations that lack a name in a language, for coordinators to complete."""
+
+    title = gettext_lazy("name missing in")
+    parameter_name = "missing_name"
+
+    def lookups(self, request, model_admin):
+        return [("hy", gettext_lazy("Armenian")), ("ru", gettext_lazy("Russian"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("hy", "ru"):
+            return queryset.filter(**{f"name_{self.value()}": ""})
+        return queryset
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "city", "needs_review", "updated_at"]
-    list_filter = ["kind", "needs_review", "country"]
-    search_fields = ["name", "aliases__name", "email_domains", "website"]
+    list_display = ["name", "name_hy", "name_ru", "kind", "city", "needs_review", "updated_at"]
+    list_filter = [MissingNameFilter, "kind", "needs_review", "country"]
+    search_fields = [
+        "name",
+        "name_en",
+        "name_hy",
+        "name_ru",
+        "aliases__name",
+        "email_domains",
+        "website",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "website", "email_domains", "logo"]}),
+        (
+            gettext_lazy("Names in each language"),
+            {
+                "fields": ["name_en", "name_hy", "name_ru"],
+                "description": gettext_lazy(
+                    "Readers see the name in their language; where it is empty, the name above."
+                ),
+            },
+        ),
+        (
+            gettext_lazy("Place and description"),
+            {
+                "fields": [
+                    ("city", "city_hy", "city_ru"),
+                    ("country", "country_hy", "country_ru"),
+                    "description",
+                    "description_hy",
+                    "description_ru",
+                ]
+            },
+        ),
+        (None, {"fields": ["needs_review", "created_at", "updated_at"]}),
+    ]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [AliasInline, MembershipInline, MemberInline]
     readonly_fields = ["created_at", "updated_at"]
@@ -70,7 +124,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
     @admin.action(description=gettext_lazy("Mark as reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        updated = queryset.update(needs_review=False)
+        updated = organizations_mark_reviewed(organizations=queryset, by=request.user)
         self.message_user(
             request,
             ngettext(
@@ -131,7 +185,7 @@ class OrganizationAdmin(admin.ModelAdmin):
             survivor_id = int(request.POST.get("survivor", first.pk))
             survivor, duplicate = (first, second) if survivor_id == first.pk else (second, first)
             try:
-                organization_merge(
+                organizations_merge(
                     survivor=survivor,
                     duplicate=duplicate,
                     by=request.user,
@@ -171,3 +225,19 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["member", "network"]
     search_fields = ["member__name", "network__name"]
+
+
+@admin.register(MergedOrganization)
+class MergedOrganizationAdmin(admin.ModelAdmin):
+    """Merged records, whose old addresses redirect: written by the merge only."""
+
+    list_display = ["name", "slug", "merged_into", "merged_at"]
+    list_select_related = ["merged_into"]
+    search_fields = ["name", "slug", "merged_into__name"]
+    readonly_fields = ["name", "slug", "merged_into", "merged_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,16 +1,25 @@
-"""Writes for the organisation registry: create, alias, merge."""
+"""Writes for the organisation registry: create, alias, review, merge.
+
+Merging moves what other apps hold about an organisation (its lines on statements' lists of
+signatories, the statements it published, the sign-on requests made for it). Those apps sit
+above organizations, so the merge reaches their rows through the relations they declare on
+Organization (`signatures`, `published_statements`, `sign_on_requests`), never importing them.
+"""
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from django.utils.translation import ngettext
 from unidecode import unidecode
 
 from undersigned.core.audit import audit_record
-from undersigned.organizations.models import Membership, Organization, OrganizationAlias
-from undersigned.signatures.models import Signatory
-from undersigned.statements.models import Statement
+from undersigned.organizations.models import (
+    Membership,
+    MergedOrganization,
+    Organization,
+    OrganizationAlias,
+)
 
 
 class MergeConflict(Exception):
@@ -78,25 +87,40 @@ def organization_alias_add(*, organization: Organization, name: str, language: s
     return created
 
 
+@transaction.atomic
+def organizations_mark_reviewed(*, organizations: QuerySet[Organization], by: User | None) -> int:
+    """Mark organisations created automatically as checked by staff; return how many changed."""
+    pending = list(organizations.filter(needs_review=True))
+    Organization.objects.filter(pk__in=[o.pk for o in pending]).update(needs_review=False)
+    for organization in pending:
+        audit_record(action="organization.review", actor=by, organization=organization)
+    return len(pending)
+
+
 def organization_merge_conflicts(*, survivor: Organization, duplicate: Organization) -> list[int]:
     """Return the statements both organisations signed separately."""
-    survivor_statements = Signatory.objects.filter(organization=survivor).values("statement_id")
+    survivor_statements = survivor.signatures.values("statement_id")  # type: ignore[attr-defined]
     return list(
-        Signatory.objects.filter(organization=duplicate, statement_id__in=survivor_statements)
+        duplicate.signatures.filter(  # type: ignore[attr-defined]
+            statement_id__in=survivor_statements
+        )
         .order_by("statement_id")
         .values_list("statement_id", flat=True)
     )
 
 
 @transaction.atomic
-def organization_merge(
+def organizations_merge(
     *,
     survivor: Organization,
     duplicate: Organization,
     by: User | None = None,
     confirm_conflicts: bool = False,
 ) -> Organization:
-    """Move everything of the duplicate onto the survivor, keep its names as aliases, delete it."""
+    """Move everything of the duplicate onto the survivor, keep its names as aliases, delete it.
+
+    The duplicate's address keeps working: a MergedOrganization record leads to the survivor.
+    """
     if survivor.pk == duplicate.pk:
         raise ValueError("An organisation cannot be merged into itself.")
     # Lock both rows so that no sign-on attaches to the duplicate while it is being merged.
@@ -105,10 +129,50 @@ def organization_merge(
     if conflicts and not confirm_conflicts:
         raise MergeConflict(conflicts)
 
-    # Signatures: where both signed, the survivor's line stays and keeps the earlier position.
-    for signatory in Signatory.objects.filter(organization=duplicate).select_related("statement"):
-        kept = Signatory.objects.filter(
-            statement=signatory.statement, organization=survivor
+    _signatures_move(survivor=survivor, duplicate=duplicate)
+    _sign_on_requests_move(survivor=survivor, duplicate=duplicate)
+    _memberships_move(survivor=survivor, duplicate=duplicate)
+    for statement in duplicate.published_statements.all():  # type: ignore[attr-defined]
+        statement.publishers.remove(duplicate)
+        statement.publishers.add(survivor)
+
+    for alias in OrganizationAlias.objects.filter(organization=duplicate):
+        organization_alias_add(organization=survivor, name=alias.name, language=alias.language)
+    organization_alias_add(organization=survivor, name=duplicate.name)
+
+    # Keep what the survivor lacks from the duplicate's profile.
+    for field in ("website", "city", "description"):
+        if not getattr(survivor, field) and getattr(duplicate, field):
+            setattr(survivor, field, getattr(duplicate, field))
+    domains = dict.fromkeys([*survivor.domain_list(), *duplicate.domain_list()])
+    survivor.email_domains = ", ".join(domains)
+    survivor.save()
+
+    # Old addresses, the duplicate's and those of records merged into it before, lead here.
+    MergedOrganization.objects.filter(merged_into=duplicate).update(merged_into=survivor)
+    MergedOrganization.objects.update_or_create(
+        slug=duplicate.slug, defaults={"name": duplicate.name, "merged_into": survivor}
+    )
+    audit_record(
+        action="organization.merge",
+        actor=by,
+        organization=survivor,
+        details={
+            "merged_id": duplicate.pk,
+            "merged_name": duplicate.name,
+            "merged_slug": duplicate.slug,
+            "conflicting_statements": conflicts,
+        },
+    )
+    duplicate.delete()
+    return survivor
+
+
+def _signatures_move(*, survivor: Organization, duplicate: Organization) -> None:
+    """Where both signed, the survivor's line stays and keeps the earlier position."""
+    for signatory in duplicate.signatures.select_related("statement"):  # type: ignore[attr-defined]
+        kept = survivor.signatures.filter(  # type: ignore[attr-defined]
+            statement=signatory.statement
         ).first()
         if kept is None:
             signatory.organization = survivor
@@ -119,7 +183,21 @@ def organization_merge(
             kept.save(update_fields=["position"])
         signatory.delete()
 
-    # Memberships, both as member and as network, without duplicating or pointing at itself.
+
+def _sign_on_requests_move(*, survivor: Organization, duplicate: Organization) -> None:
+    """Requests made for the duplicate are the survivor's; a live one whose line went (both
+    had signed) points at the survivor's line, the one that stayed."""
+    for sign_on in duplicate.sign_on_requests.all():  # type: ignore[attr-defined]
+        sign_on.organization = survivor
+        if sign_on.signatory_id is None and sign_on.status in ("approved", "pending"):
+            sign_on.signatory = survivor.signatures.filter(  # type: ignore[attr-defined]
+                statement_id=sign_on.statement_id
+            ).first()
+        sign_on.save(update_fields=["organization", "signatory"])
+
+
+def _memberships_move(*, survivor: Organization, duplicate: Organization) -> None:
+    """Memberships, both as member and as network, without duplicating or pointing at itself."""
     for membership in Membership.objects.filter(member=duplicate):
         if (
             membership.network_id == survivor.pk
@@ -138,39 +216,3 @@ def organization_merge(
         else:
             membership.network = survivor
             membership.save(update_fields=["network"])
-
-    for statement in Statement.objects.filter(publishers=duplicate):
-        statement.publishers.remove(duplicate)
-        statement.publishers.add(survivor)
-
-    for alias in OrganizationAlias.objects.filter(organization=duplicate):
-        organization_alias_add(organization=survivor, name=alias.name, language=alias.language)
-    organization_alias_add(organization=survivor, name=duplicate.name)
-
-    # Keep what the survivor lacks from the duplicate's profile.
-    for field in ("website", "city", "description"):
-        if not getattr(survivor, field) and getattr(duplicate, field):
-            setattr(survivor, field, getattr(duplicate, field))
-    domains = dict.fromkeys([*survivor.domain_list(), *duplicate.domain_list()])
-    survivor.email_domains = ", ".join(domains)
-    survivor.save()
-
-    audit_record(
-        action="organization.merge",
-        actor=by,
-        organization=survivor,
-        details={
-            "merged_id": duplicate.pk,
-            "merged_name": duplicate.name,
-            "merged_slug": duplicate.slug,
-            "conflicting_statements": conflicts,
-        },
-    )
-    duplicate.delete()
-    return survivor
-
-
-def organization_next_position(*, statement: Statement) -> int:
-    """Return the position after the last signatory of the statement."""
-    last = Signatory.objects.filter(statement=statement).aggregate(last=Max("position"))["last"]
-    return (last or 0) + 1

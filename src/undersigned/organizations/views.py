@@ -1,6 +1,8 @@
+"""The registry's directory; an organisation's own page lists statements: see statements.views."""
+
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from undersigned.core.pagecache import cached_page
 from undersigned.organizations import selectors
@@ -19,28 +21,4 @@ def directory(request: HttpRequest) -> HttpResponse:
         request,
         "organizations/directory.html",
         {"page_obj": page_obj, "query": query, "kind": kind, "kinds": Organization.Kind.choices},
-    )
-
-
-@cached_page(lambda slug: [f"org:{slug}", "archive"])
-def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        organization = selectors.organization_for_page(slug=slug)
-    except Http404:
-        # A merged duplicate's address keeps working: it leads to the surviving record.
-        if survivor := selectors.organization_merged_into(slug=slug):
-            return redirect(survivor, permanent=True)
-        raise
-    statements = selectors.organization_statements(organization=organization)
-    return render(
-        request,
-        "organizations/detail.html",
-        {
-            "organization": organization,
-            "memberships": selectors.organization_memberships(organization=organization),
-            "members": selectors.organization_members(organization=organization),
-            "statements": statements,
-            # Statements still collecting signatures are not in the archive yet.
-            "in_archive": any(statement.is_listed for statement in statements),
-        },
     )

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from undersigned.signatures import services
+from undersigned.signatures import services, supporters
 from undersigned.signatures.models import Signatory, SignOnRequest, Supporter
 
 
@@ -70,7 +70,7 @@ class SupporterAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Take the selected names off the public list"))
     def hide_names(self, request, queryset):
-        count = services.supporters_hide(supporters=list(queryset), by=request.user)
+        count = supporters.supporters_hide(supporters=list(queryset), by=request.user)
         self.message_user(
             request,
             ngettext(

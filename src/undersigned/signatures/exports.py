@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from undersigned.core.spreadsheet import csv_cell
-from undersigned.core.text import markdown_to_text
+from undersigned.core.text import footnotes, markdown_to_text_with_references
 from undersigned.signatures.selectors import ContactLine, ExportLine
 from undersigned.statements.models import Statement, StatementTranslation, StatementVersion
 
@@ -30,6 +30,9 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 PUBLIC_FIELDS = [
     "position",
     "organisation",
+    "name_en",
+    "name_hy",
+    "name_ru",
     "slug",
     "kind",
     "city",
@@ -54,13 +57,18 @@ CONTACT_FIELDS = [
 def _public_record(line: ExportLine) -> dict:
     organization = line.organization
     signed_on = line.signed_on
+    # "organisation", the city and the country in the file's language (the page's); the name
+    # in each language beside it, empty where the registry has none.
     return {
         "position": line.number,
-        "organisation": organization.name,
+        "organisation": organization.local_name,
+        "name_en": organization.name_en or organization.name,
+        "name_hy": organization.name_hy,
+        "name_ru": organization.name_ru,
         "slug": organization.slug,
         "kind": organization.kind,
-        "city": organization.city,
-        "country": organization.country,
+        "city": organization.local_city if organization.city else "",
+        "country": organization.local_country if organization.country else "",
         "signed_on": signed_on.isoformat() if isinstance(signed_on, date) else None,
         "version": line.version,
         "public_note": line.public_note,
@@ -101,6 +109,7 @@ def signatories_json(
             "published_at": statement.published_at.isoformat() if statement.published_at else None,
             "version": version.number if version else None,
         },
+        "language": translation.get_language(),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "signatory_count": len(lines),
         "signatories": [
@@ -183,9 +192,9 @@ def letter_fonts() -> LetterFonts:
 
 
 def _paragraphs(body: str) -> list[str]:
-    """Return the body's paragraphs as plain text, footnotes and markup removed."""
+    """Return the body's paragraphs as plain text, references kept ([1]), definitions apart."""
     blocks = re.split(r"\n\s*\n", body.replace("\r\n", "\n"))
-    return [text for block in blocks if (text := markdown_to_text(block))]
+    return [text for block in blocks if (text := markdown_to_text_with_references(block))]
 
 
 def letter_pdf(
@@ -256,6 +265,15 @@ def letter_pdf(
         for paragraph in _paragraphs(text.body):
             pdf.multi_cell(0, 6, paragraph, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.ln(2)
+        if sources := footnotes(text.body):
+            pdf.set_font("body", "B", 11)
+            pdf.multi_cell(0, 7, _("Sources"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_font("body", size=9)
+            for number, source in sources:
+                pdf.multi_cell(
+                    0, 5, f"[{number}] {source}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                )
+            pdf.ln(2)
         if text.adoption_note:
             pdf.set_font("body", size=10)
             pdf.multi_cell(0, 5, text.adoption_note, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -270,8 +288,17 @@ def letter_pdf(
                 0, 6, _("No organisation has signed yet."), new_x=XPos.LMARGIN, new_y=YPos.NEXT
             )
         for line in lines:
-            place = ", ".join(p for p in (line.organization.city, line.organization.country) if p)
-            entry = f"{line.number}. {line.organization.name}" + (f" ({place})" if place else "")
+            organization = line.organization
+            place = ", ".join(
+                p
+                for p in (
+                    organization.city and organization.in_language("city", language),
+                    organization.country and organization.in_language("country", language),
+                )
+                if p
+            )
+            name = organization.in_language("name", language)
+            entry = f"{line.number}. {name}" + (f" ({place})" if place else "")
             if line.public_note:
                 entry += f" — {line.public_note}"
             pdf.multi_cell(0, 6, entry, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.forms import NameField
+from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
-from undersigned.signatures import selectors
 from undersigned.signatures.models import SignOnRequest
 from undersigned.signatures.services import NewOrganization
 
@@ -91,7 +91,7 @@ class SignOnForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organization_found: Organization | None = None
         self.is_new = False
-        self.candidates: list[selectors.RegistryCandidate] = []
+        self.candidates: list[org_selectors.RegistryCandidate] = []
 
     def clean(self):
         data = super().clean()
@@ -109,7 +109,7 @@ class SignOnForm(forms.Form):
         choice = data.get("organization_choice") or ""
         if choice:
             # Offer the same choice again should another field need correcting.
-            self.candidates = selectors.organization_resolve(name=name).candidates
+            self.candidates = org_selectors.organization_resolve(name=name).candidates
         if choice == NEW:
             self.is_new = True
         elif choice or data.get("organization"):
@@ -119,7 +119,7 @@ class SignOnForm(forms.Form):
             if self.organization_found is None:
                 self._offer_candidates(name, _("That organisation is no longer in the registry."))
         else:
-            resolution = selectors.organization_resolve(name=name)
+            resolution = org_selectors.organization_resolve(name=name)
             if resolution.organization is not None:
                 self.organization_found = resolution.organization
             elif resolution.candidates:
@@ -138,7 +138,7 @@ class SignOnForm(forms.Form):
         return data
 
     def _offer_candidates(self, name: str, message) -> None:
-        self.candidates = selectors.organization_resolve(name=name).candidates
+        self.candidates = org_selectors.organization_resolve(name=name).candidates
         self.add_error("organization_choice", message)
 
     def submission(self) -> dict:
@@ -201,7 +201,7 @@ class AttachForm(forms.Form):
         elif name := (data.get("organization_name") or "").strip():
             exact = {
                 c.organization.pk: c.organization
-                for c in selectors.organization_search(query=name)
+                for c in org_selectors.organization_search(query=name)
                 if c.exact
             }
             if len(exact) == 1:

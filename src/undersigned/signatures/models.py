@@ -147,7 +147,7 @@ class SignOnRequest(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.organization.name if self.organization_id else self.organization_name
+        return self.organization.local_name if self.organization_id else self.organization_name
 
     @property
     def email_domain(self) -> str:

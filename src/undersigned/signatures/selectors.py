@@ -1,21 +1,16 @@
 """Reads for sign-on: the registry look-up, the coordinator's dashboard and its trust signals."""
 
-import unicodedata
-from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from undersigned.core.models import AuditEntry
-from undersigned.organizations.matching import PROBABLE_THRESHOLD
-from undersigned.organizations.models import Organization, OrganizationAlias
-from undersigned.organizations.selectors import registry_search
+from undersigned.organizations.models import Organization
+from undersigned.organizations.selectors import RegistryCandidate, organization_similar
 from undersigned.signatures.models import (
     Signatory,
     SignOnRequest,
@@ -24,146 +19,7 @@ from undersigned.signatures.models import (
     SupporterTally,
 )
 from undersigned.statements.models import Statement, StatementVersion
-from undersigned.statements.services import content_hash, statement_texts
-
-# Words too common in organisation names to tell one from another.
-_STOP_WORDS = frozenset(
-    [
-        *("the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "la", "le", "des", "du"),
-        *("ngo", "ngos", "public", "organization", "organisation", "и", "в", "на", "по", "для"),
-    ]
-)
-
-
-# The matcher scores a name that merely starts like the query from 60 up.
-TYPE_AHEAD_SCORE = 60.0
-
-
-def normalise_name(name: str) -> str:
-    """Return a name folded for comparison: case, quotes, dashes and spacing do not count."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    kept = "".join(" " if unicodedata.category(char)[0] in "PSZ" else char for char in folded)
-    return " ".join(kept.split())
-
-
-def _words(name: str) -> list[str]:
-    return [word for word in normalise_name(name).split() if word not in _STOP_WORDS]
-
-
-def _contains(field_name: str, word: str) -> Q:
-    """Match a word inside a field, ignoring case in every script."""
-    if connection.vendor != "sqlite":
-        return Q(**{f"{field_name}__icontains": word})
-    # SQLite's LIKE folds only ASCII: try the spellings a name usually has.
-    spellings = {word, word.lower(), word.upper(), word.capitalize()}
-    return reduce(or_, (Q(**{f"{field_name}__contains": s}) for s in spellings))
-
-
-def _names_of(organization: Organization) -> list[str]:
-    return [organization.name, *(alias.name for alias in organization.aliases.all())]
-
-
-@dataclass(frozen=True)
-class RegistryCandidate:
-    organization: Organization
-    matched_name: str
-    exact: bool
-    score: float
-
-
-def organization_search(
-    *, query: str, limit: int = 10, prefix: bool = True
-) -> list[RegistryCandidate]:
-    """Return registry organisations having every word of the query in a name or alias.
-
-    The name matcher adds what the words miss; with prefix (type-ahead) it also offers names
-    that start like an unfinished query.
-    """
-    words = [word for word in normalise_name(query).split() if len(word) >= 2] or (
-        [normalise_name(query)] if normalise_name(query) else []
-    )
-    if not words:
-        return []
-    every_word = reduce(lambda q, w: q & _contains("name", w), words, Q())
-    alias_owners = OrganizationAlias.objects.filter(every_word).values("organization_id")
-    organizations = (
-        Organization.objects.filter(every_word | Q(pk__in=alias_owners))
-        .prefetch_related("aliases")
-        .order_by("name")[:200]
-    )
-    wanted = normalise_name(query)
-    candidates = []
-    for organization in organizations:
-        best: tuple[float, str, bool] | None = None
-        for name in _names_of(organization):
-            folded = normalise_name(name)
-            if not all(word in folded for word in words):
-                continue
-            exact = folded == wanted
-            score = 100.0 if exact else (90.0 if folded.startswith(wanted) else 80.0)
-            if best is None or score > best[0]:
-                best = (score, name, exact)
-        if best is not None:
-            candidates.append(
-                RegistryCandidate(
-                    organization=organization, matched_name=best[1], exact=best[2], score=best[0]
-                )
-            )
-    candidates.sort(key=lambda c: (-c.score, c.organization.name.casefold()))
-    if len(candidates) < limit:
-        # Spellings the words do not catch: another script, a typo, an acronym.
-        seen = {c.organization.pk for c in candidates}
-        candidates += [
-            RegistryCandidate(
-                organization=match.organization,
-                matched_name=match.matched_name,
-                exact=False,
-                score=match.score,
-            )
-            for match in registry_search(query=query, limit=limit, prefix=prefix)
-            if match.organization.pk not in seen
-            and match.score >= (TYPE_AHEAD_SCORE if prefix else PROBABLE_THRESHOLD)
-        ]
-    return candidates[:limit]
-
-
-def organization_similar(*, name: str, limit: int = 5) -> list[RegistryCandidate]:
-    """Return registry organisations the name probably means, by the registry's name matcher.
-
-    The matcher knows other spellings, transliteration between Armenian, Russian and Latin,
-    acronyms and typos, and refuses names that differ in a distinguishing word.
-    """
-    wanted = normalise_name(name)
-    return [
-        RegistryCandidate(
-            organization=match.organization,
-            matched_name=match.matched_name,
-            exact=normalise_name(match.matched_name) == wanted,
-            score=match.score,
-        )
-        for match in registry_search(query=name, limit=limit)
-        if match.score >= PROBABLE_THRESHOLD
-    ]
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """What a typed organisation name means: one registry record, a choice to make, or new."""
-
-    organization: Organization | None
-    candidates: list[RegistryCandidate] = field(default_factory=list)
-
-
-def organization_resolve(*, name: str) -> Resolution:
-    """Resolve a typed name: an exact match of one name or alias wins; near ones are offered."""
-    found = organization_search(query=name, limit=8, prefix=False)
-    exact = {c.organization.pk: c for c in found if c.exact}
-    if len(exact) == 1:
-        return Resolution(organization=next(iter(exact.values())).organization)
-    offered = {c.organization.pk: c for c in found}
-    for candidate in organization_similar(name=name, limit=8):
-        offered.setdefault(candidate.organization.pk, candidate)
-    return Resolution(organization=None, candidates=list(offered.values())[:8])
+from undersigned.statements.selectors import statement_signatories
 
 
 def statement_sign_on_open(*, statement: Statement) -> bool:
@@ -176,11 +32,6 @@ def statement_for_sign_on(*, slug: str) -> Statement:
     return get_object_or_404(
         Statement.objects.visible().prefetch_related("translations"), slug=slug
     )
-
-
-def statement_text_hash(*, statement: Statement) -> str:
-    """Return the hash of the text as it reads now, which a sign-on form carries."""
-    return content_hash(statement_texts(statement=statement))
 
 
 # The coordinator's dashboard.
@@ -383,13 +234,6 @@ def statement_has_signers(*, statement: Statement) -> bool:
     )
 
 
-def statement_version_of_text(*, statement: Statement) -> StatementVersion | None:
-    """Return the recorded version whose text is the statement's text now, if there is one."""
-    return StatementVersion.objects.filter(
-        statement=statement, content_hash=statement_text_hash(statement=statement)
-    ).first()
-
-
 def sign_on_signed_version(*, sign_on: SignOnRequest) -> StatementVersion | None:
     """Return the text a signer stands behind: their line's version, else the one they saw."""
     line = sign_on.signatory
@@ -434,96 +278,6 @@ def version_earlier_signers(*, version: StatementVersion, kind: str) -> list[Sig
     ]
 
 
-@dataclass(frozen=True)
-class VersionSummary:
-    version: StatementVersion
-    line_count: int  # lines on the list bound to this text
-    is_current: bool
-
-
-def statement_versions(*, statement: Statement) -> list[VersionSummary]:
-    """Return the statement's versions, newest first, with how many lines signed each."""
-    current = statement_version_of_text(statement=statement)
-    versions = (
-        StatementVersion.objects.filter(statement=statement)
-        .annotate(line_count=Count("signatories", distinct=True))
-        .order_by("-number")
-    )
-    return [
-        VersionSummary(
-            version=v,
-            line_count=v.line_count,  # type: ignore[attr-defined]
-            is_current=current is not None and current.pk == v.pk,
-        )
-        for v in versions
-    ]
-
-
-def statement_version(*, statement: Statement, number: int) -> StatementVersion:
-    return get_object_or_404(StatementVersion, statement=statement, number=number)
-
-
-def statement_version_before(*, version: StatementVersion) -> StatementVersion | None:
-    return (
-        StatementVersion.objects.filter(
-            statement_id=version.statement_id, number__lt=version.number
-        )
-        .order_by("-number")
-        .first()
-    )
-
-
-@dataclass(frozen=True)
-class SignedVersion:
-    """How one line's signature relates to the text now, for the public list."""
-
-    number: int
-    reconfirmation_asked: bool
-
-
-@dataclass
-class VersionMarks:
-    """Which lines signed another text than the current one; one query for a whole list."""
-
-    slug: str
-    current_id: int | None
-    numbers: dict[int, int] = field(default_factory=dict)
-    asked_after: dict[int, bool] = field(default_factory=dict)
-
-    def for_line(self, line: Signatory) -> SignedVersion | None:
-        if self.current_id is None or line.version_id is None:
-            return None
-        if line.version_id == self.current_id or line.version_id not in self.numbers:
-            return None
-        return SignedVersion(
-            number=self.numbers[line.version_id],
-            reconfirmation_asked=self.asked_after.get(line.version_id, False),
-        )
-
-    @property
-    def has_history(self) -> bool:
-        return bool(self.numbers)
-
-
-def statement_version_marks(*, statement: Statement) -> VersionMarks:
-    """Return what the public list needs to show who signed which version."""
-    versions = list(
-        StatementVersion.objects.filter(statement=statement)
-        .order_by("number")
-        .values_list("pk", "number", "content_hash", "requires_reconfirmation")
-    )
-    if not versions:
-        return VersionMarks(slug=statement.slug, current_id=None)
-    digest = statement_text_hash(statement=statement)
-    current = next((v for v in versions if v[2] == digest), None)
-    marks = VersionMarks(slug=statement.slug, current_id=current[0] if current else None)
-    for pk, number, _digest, _asked in versions:
-        marks.numbers[pk] = number
-        # Re-confirmation was asked of this text's signers if a later version asked for it.
-        marks.asked_after[pk] = any(asked for _p, n, _d, asked in versions if n > number)
-    return marks
-
-
 # Individual supporters.
 
 
@@ -546,7 +300,7 @@ def statement_takes_supporters(*, statement: Statement) -> bool:
 
 
 def supporter_count(*, statement: Statement) -> int:
-    """Return the supporter count as last batched (see services.supporter_tally_update)."""
+    """Return the supporter count as last batched (see supporters.supporter_tally_update)."""
     return (
         SupporterTally.objects.filter(statement=statement).values_list("count", flat=True).first()
         or 0
@@ -610,8 +364,6 @@ class ExportLine:
 
 
 def _numbered_lines(*, statement: Statement) -> list[tuple[Signatory, ExportLine]]:
-    from undersigned.statements.selectors import statement_signatories
-
     numbers = dict(StatementVersion.objects.filter(statement=statement).values_list("pk", "number"))
     return [
         (

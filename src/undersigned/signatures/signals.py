@@ -1,63 +1,27 @@
-"""Follow changes made elsewhere: registry merges, and edits of a signed statement's text."""
+"""Keep the statement's search document and cached pages in step with its list of signatories.
 
-from functools import partial
+Only caches and the search index are kept here; the domain actions that change the list are
+services (signatures.services, organizations.services.organizations_merge).
+"""
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from undersigned.core.models import AuditEntry
-from undersigned.signatures.models import Signatory, SignOnRequest
-from undersigned.statements.models import StatementTranslation
+from undersigned.core.pagecache import invalidate
+from undersigned.organizations.models import Organization
+from undersigned.signatures.models import Signatory
+from undersigned.statements.search import search_index_later
+from undersigned.statements.signals import statement_tags
 
 
-@receiver(post_save, sender=AuditEntry)
-def follow_organization_merge(sender, instance, created, raw=False, **kwargs):
-    """Move requests from a merged duplicate to the survivor before the duplicate is deleted.
-
-    organizations.services.organization_merge logs the merge just before it deletes the
-    duplicate, in the same transaction: that entry is the moment to follow.
-    """
-    if raw or not created or instance.action != "organization.merge":
-        return
-    merged_id = instance.details.get("merged_id")
-    survivor_id = instance.organization_id
-    if not merged_id or not survivor_id:
-        return
-    for sign_on in SignOnRequest.objects.filter(organization_id=merged_id):
-        sign_on.organization_id = survivor_id
-        if sign_on.signatory_id is None and sign_on.status in (
-            SignOnRequest.Status.APPROVED,
-            SignOnRequest.Status.PENDING,
-        ):
-            # Where both had signed, the survivor's line is the one that stayed.
-            sign_on.signatory = Signatory.objects.filter(
-                statement_id=sign_on.statement_id, organization_id=survivor_id
-            ).first()
-        sign_on.save(update_fields=["organization", "signatory"])
-
-
-@receiver(pre_save, sender=StatementTranslation)
-def text_before_edit(sender, instance, raw=False, **kwargs):
-    """Keep the text signatories signed before its first recorded edit (see the service)."""
-    if raw or instance.statement_id is None:
-        return
-    from undersigned.signatures.services import statement_text_baseline
-
-    statement_text_baseline(statement_id=instance.statement_id)
-
-
-@receiver([post_save, post_delete], sender=StatementTranslation)
-def text_edited(sender, instance, raw=False, **kwargs):
-    """Record a new version of a signed statement once the edit commits, however it was made.
-
-    After the commit, not at once: the admin saves each translation in turn, and a version is
-    the text of every translation together, not a state halfway through one save.
-    """
+@receiver([post_save, post_delete], sender=Signatory)
+def signatory_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from undersigned.signatures.services import statement_text_changed
-
-    transaction.on_commit(
-        partial(statement_text_changed, statement_id=instance.statement_id), robust=True
+    search_index_later(statement_id=instance.statement_id)
+    organization_slug = (
+        Organization.objects.filter(pk=instance.organization_id)
+        .values_list("slug", flat=True)
+        .first()
     )
+    invalidate(*statement_tags(instance.statement_id), f"org:{organization_slug}")

@@ -6,16 +6,22 @@ marks what it counted. The mail itself is sent by core.tasks.mail_send.
 
 from django.tasks import task
 
-from undersigned.signatures import services
+from undersigned.signatures import reconfirmation, supporters
 
 
 @task()
 def statement_version_notify(*, version_id: int, kind: str) -> int:
     """Queue the mails telling earlier signers of a new text, or asking them to re-confirm."""
-    return services.version_mail_fan_out(version_id=version_id, kind=kind)
+    return reconfirmation.version_mail_fan_out(version_id=version_id, kind=kind)
 
 
 @task()
 def supporter_tally_task(*, statement_id: int) -> int:
     """Add the statement's newly confirmed supporters to its count."""
-    return services.supporter_tally_update(statement_id=statement_id)
+    return supporters.supporter_tally_update(statement_id=statement_id)
+
+
+@task()
+def supporter_tallies_update_task() -> int:
+    """Count the confirmations a missed batch left waiting (booked periodically by the worker)."""
+    return sum(supporters.supporter_tallies_update().values())

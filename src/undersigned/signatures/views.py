@@ -18,8 +18,14 @@ from undersigned.core.addresses import mailbox
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
-from undersigned.engagement.selectors import comments_overview
-from undersigned.signatures import exports, selectors, services
+from undersigned.organizations import selectors as org_selectors
+from undersigned.signatures import (
+    exports,
+    reconfirmation,
+    selectors,
+    services,
+    supporters,
+)
 from undersigned.signatures.forms import (
     AttachForm,
     AutoApproveForm,
@@ -33,6 +39,7 @@ from undersigned.signatures.forms import (
     VersionDecisionForm,
 )
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
+from undersigned.statements import versions
 
 # Signers' pages.
 
@@ -100,7 +107,7 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
             "translation": statement.translation(),
             "form": form,
             "is_open": is_open,
-            "version_hash": selectors.statement_text_hash(statement=statement),
+            "version_hash": versions.statement_text_hash(statement=statement),
         },
         status=status,
     )
@@ -140,15 +147,15 @@ def organization_lookup(request: HttpRequest) -> JsonResponse:
         return ratelimit.refused(
             JsonResponse({"results": [], "error": _("Too many look-ups.")}), limited
         )
-    results = selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
+    results = org_selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
     return JsonResponse(
         {
             "results": [
                 {
                     "id": c.organization.pk,
-                    "name": c.organization.name,
-                    "also": c.matched_name if c.matched_name != c.organization.name else "",
-                    "city": c.organization.city,
+                    "name": c.organization.local_name,
+                    "also": c.matched_name if c.matched_name != c.organization.local_name else "",
+                    "city": c.organization.local_city,
                     "kind": c.organization.get_kind_display(),
                 }
                 for c in results
@@ -289,9 +296,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "remove_form": RemoveForm(),
             "attach_form": AttachForm(),
             "erase_form": EraseForm(),
-            "versions": selectors.statement_versions(statement=statement),
+            "versions": versions.statement_versions(statement=statement),
             "supporters": selectors.supporter_dashboard_counts(statement=statement),
-            "comments": comments_overview(statement=statement),
         },
     )
 
@@ -461,7 +467,7 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     purpose = SignOnToken.Purpose.RECONFIRM
     if request.method == "POST":
         try:
-            sign_on = services.sign_on_reconfirm(token=token)
+            sign_on = reconfirmation.sign_on_reconfirm(token=token)
         except services.TokenError as error:
             return _link_problem(request, state=error.state, sign_on=error.sign_on, purpose=purpose)
         return _private(render(request, "signatures/reconfirmed.html", {"sign_on": sign_on}))
@@ -486,13 +492,13 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
-    version = selectors.statement_version(statement=statement, number=number)
+    version = versions.statement_version(statement=statement, number=number)
     form = VersionDecisionForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(slug)
     try:
-        services.statement_version_decide(
+        reconfirmation.statement_version_decide(
             version=version,
             by=request.user,
             change_note=form.cleaned_data["change_note"],
@@ -541,7 +547,7 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, ratelimit.limited_message(limited))
         else:
             try:
-                services.supporter_sign_up(
+                supporters.supporter_sign_up(
                     statement=statement,
                     name=data["name"],
                     place=data["place"],
@@ -591,8 +597,8 @@ def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
     if request.method == "POST":
         try:
-            supporter = services.supporter_confirm(token=token)
-        except services.SupportTokenError as error:
+            supporter = supporters.supporter_confirm(token=token)
+        except supporters.SupportTokenError as error:
             return _support_link_problem(request, state=error.state, supporter=error.supporter)
         return _private(
             render(request, "signatures/support_confirmed.html", {"supporter": supporter})
@@ -682,7 +688,7 @@ def export_json(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: exports.signatories_json(
             statement=statement,
             text=statement.translation(language),
-            version=selectors.statement_version_of_text(statement=statement),
+            version=versions.statement_version_of_text(statement=statement),
             lines=selectors.statement_export_lines(statement=statement),
         ).encode(),
     )
@@ -710,7 +716,7 @@ def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
         lambda: exports.letter_pdf(
             statement=statement,
             text=text,
-            version=selectors.statement_version_of_text(statement=statement),
+            version=versions.statement_version_of_text(statement=statement),
             lines=selectors.statement_export_lines(statement=statement),
         ),
     )

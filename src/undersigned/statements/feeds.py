@@ -1,4 +1,9 @@
-"""RSS and Atom feeds: all statements, per category, per organisation."""
+"""RSS and Atom feeds: all statements, per category, per organisation.
+
+Every address in a feed is built on SITE_URL, as canonical links, hreflang, robots.txt and the
+sitemap are, never on the host the request came in on; entry ids are stable (the statement's
+number, not its slug) and distinct per language, since each language's feed carries its own text.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -21,11 +26,31 @@ class StatementFeed(Feed):
         response["Content-Language"] = get_language()
         return response
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = settings.SITE_URL + request.path
+        return feed
+
+    # RFC 4287 wants an author for every entry: the site speaks for the feed as a whole, and
+    # each entry names the organisations that published the statement.
+    def author_name(self, obj=None):
+        return settings.SITE_NAME
+
+    def author_link(self, obj=None):
+        return settings.SITE_URL + "/"
+
+    def item_author_name(self, item: Statement) -> str | None:
+        names = [str(publisher) for publisher in item.publishers.all()]
+        return ", ".join(names) or None
+
+    def item_link(self, item: Statement) -> str:
+        return settings.SITE_URL + item.get_absolute_url()
+
     def title(self, obj=None):
         return _("%(site)s: statements") % {"site": settings.SITE_NAME}
 
     def link(self, obj=None):
-        return reverse("statements:archive")
+        return settings.SITE_URL + reverse("statements:archive")
 
     def description(self, obj=None):
         return _("Joint statements of civil-society organisations.")
@@ -49,7 +74,7 @@ class StatementFeed(Feed):
         return [category.name for category in item.categories.all()]
 
     def item_guid(self, item: Statement) -> str:
-        return f"{settings.SITE_URL}/statements/{item.pk}"
+        return f"{settings.SITE_URL}/{get_language()}/statements/{item.pk}"
 
     item_guid_is_permalink = False
 
@@ -67,7 +92,7 @@ class CategoryFeed(StatementFeed):
         return _("%(site)s: %(category)s") % {"site": settings.SITE_NAME, "category": obj.name}
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return settings.SITE_URL + obj.get_absolute_url()
 
     def items(self, obj):
         return selectors.statements_for_feed(category=obj)
@@ -85,11 +110,11 @@ class OrganizationFeed(StatementFeed):
     def title(self, obj):
         return _("%(site)s: statements signed by %(organization)s") % {
             "site": settings.SITE_NAME,
-            "organization": obj.name,
+            "organization": obj.local_name,
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return settings.SITE_URL + obj.get_absolute_url()
 
     def items(self, obj):
         return selectors.statements_for_feed(organization=obj)

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.text import markdown_to_text
-from undersigned.signatures.models import Signatory
+from undersigned.organizations.models import Organization, OrganizationAlias
 from undersigned.statements.models import SearchDocument, Statement, StatementTranslation
 
 SEARCHABLE_STATUSES = (Statement.Status.OPEN, Statement.Status.PUBLISHED, Statement.Status.CLOSED)
@@ -41,14 +42,27 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TERMS = 12
 
 
+def _organization_names(statement_id: int) -> list[str]:
+    """Every name of the statement's signatories and publishers, in every language, once.
+
+    The signatories (signatures.Signatory) through the registry's relation: signatures sits
+    above statements.
+    """
+    organizations = Organization.objects.filter(
+        Q(signatures__statement_id=statement_id) | Q(published_statements__id=statement_id)
+    ).distinct()
+    names: list[str] = []
+    for own in organizations.order_by("pk").values_list("name", "name_en", "name_hy", "name_ru"):
+        names += [name for name in own if name]
+    aliases = OrganizationAlias.objects.filter(organization__in=organizations, is_acronym=False)
+    names += aliases.order_by("pk").values_list("name", flat=True)
+    return list(dict.fromkeys(names))
+
+
 def search_index_statement(*, statement_id: int) -> None:
     """Rewrite the statement's search documents from its translations and signatories."""
     translations = list(StatementTranslation.objects.filter(statement_id=statement_id))
-    names = " · ".join(
-        Signatory.objects.filter(statement_id=statement_id)
-        .order_by("position", "pk")
-        .values_list("organization__name", flat=True)
-    )
+    names = " · ".join(_organization_names(statement_id))
     with transaction.atomic():
         SearchDocument.objects.filter(statement_id=statement_id).exclude(
             language__in=[t.language for t in translations]

@@ -3,20 +3,26 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from undersigned.organizations.models import Organization, OrganizationAlias
-from undersigned.signatures.models import Signatory
+from undersigned.organizations.models import Organization
 from undersigned.statements.models import Category, Statement
+
+# The list of signatories (signatures.Signatory) is read through its relations, `signatories`
+# on Statement and `signatures` on Organization: signatures sits above statements.
 
 
 def _with_listing_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
     return queryset.with_signatory_count().prefetch_related(  # type: ignore[attr-defined]
         "translations", "categories"
     )
+
+
+def _signed_or_published_by(organization: Organization) -> Q:
+    signed = Statement.objects.filter(signatories__organization=organization)
+    published = Statement.objects.filter(publishers=organization)
+    return Q(pk__in=signed.values("pk")) | Q(pk__in=published.values("pk"))
 
 
 @dataclass(frozen=True)
@@ -36,25 +42,8 @@ def statement_archive(*, filters: ArchiveFilters | None = None) -> QuerySet[Stat
         statements = statements.filter(published_at__year=filters.year)
     if filters.organization is not None:
         # Subqueries, not joins: a join would also narrow the signatory count to one.
-        signed = Signatory.objects.filter(organization=filters.organization)
-        published = Statement.publishers.through.objects.filter(organization=filters.organization)
-        statements = statements.filter(
-            Q(pk__in=signed.values("statement_id")) | Q(pk__in=published.values("statement_id"))
-        )
+        statements = statements.filter(_signed_or_published_by(filters.organization))
     return _with_listing_data(statements)
-
-
-def with_local_name(
-    organizations: QuerySet[Organization], *, language: str
-) -> QuerySet[Organization]:
-    """Annotate `local_name`: the organisation's alias in the language, else its name."""
-    if language == settings.LANGUAGE_CODE:
-        # The registry's name is the English one; English aliases are other spellings.
-        return organizations.annotate(local_name=F("name"))
-    alias = OrganizationAlias.objects.filter(
-        organization=OuterRef("pk"), language=language
-    ).order_by("name", "pk")
-    return organizations.annotate(local_name=Coalesce(Subquery(alias.values("name")[:1]), "name"))
 
 
 def _name_order(name: str) -> str:
@@ -71,19 +60,22 @@ def archive_organizations(*, language: str, limit: int) -> tuple[list[Organizati
     """
     published = Statement.objects.published().values("pk")
     counts: Counter[int] = Counter()
-    for rows in (
-        Signatory.objects.filter(statement__in=published).values("organization_id"),
-        Statement.publishers.through.objects.filter(statement__in=published).values(
-            "organization_id"
-        ),
-    ):
-        for row in rows.annotate(n=Count("statement_id", distinct=True)).order_by():
-            counts[row["organization_id"]] += row["n"]
+    # A statement an organisation signed and published counts twice, as both.
+    for relation in ("signatures__statement", "published_statements"):
+        rows = (
+            Organization.objects.filter(**{f"{relation}__in": published})
+            .values("pk")
+            .annotate(n=Count(relation, distinct=True))
+            .order_by()
+        )
+        for row in rows:
+            counts[row["pk"]] += row["n"]
     chosen = [pk for pk, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only("pk", "slug", "name")
+    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only(
+        "pk", "slug", "name", "name_en", "name_hy", "name_ru"
+    )
     offered = sorted(
-        with_local_name(organizations, language=language),
-        key=lambda o: (_name_order(o.local_name), o.slug),  # type: ignore[attr-defined]
+        organizations, key=lambda o: (_name_order(o.in_language("name", language)), o.slug)
     )
     return offered, len(chosen) > limit
 
@@ -113,12 +105,12 @@ def statement_for_page(*, slug: str) -> Statement:
     return get_object_or_404(statements, slug=slug)
 
 
-def statement_signatories(*, statement: Statement) -> list[Signatory]:
+def statement_signatories(*, statement: Statement) -> list:
     """Return the statement's signatories in its chosen order, organisations loaded."""
-    signatories = Signatory.objects.filter(statement=statement).select_related("organization")
+    signatories = statement.signatories.select_related("organization")  # type: ignore[attr-defined]
     if statement.signatory_order == Statement.SignatoryOrder.ALPHABETICAL:
         rows = list(signatories)
-        rows.sort(key=lambda s: s.organization.name.casefold())
+        rows.sort(key=lambda s: _name_order(s.organization.local_name))
         return rows
     # Position 0 means "not placed": those go last, in the order they signed.
     return sorted(signatories, key=lambda s: (s.position == 0, s.position, s.created_at, s.pk))
@@ -129,7 +121,8 @@ def statements_for_feed(
 ) -> QuerySet[Statement]:
     """Return the newest published statements for a feed."""
     filters = ArchiveFilters(category=category, organization=organization)
-    return statement_archive(filters=filters)[:limit]
+    # Each entry names its publishers as its authors.
+    return statement_archive(filters=filters).prefetch_related("publishers")[:limit]
 
 
 def categories_with_counts() -> QuerySet[Category]:
@@ -138,3 +131,15 @@ def categories_with_counts() -> QuerySet[Category]:
     return Category.objects.annotate(
         statement_count=Count("statements", filter=Q(statements__in=published))
     ).order_by("name_en")
+
+
+def organization_statements(*, organization: Organization) -> QuerySet[Statement]:
+    """Return every public statement the organisation signed or published, newest first."""
+    return (
+        Statement.objects.visible()
+        .filter(_signed_or_published_by(organization))
+        # Not yet published (open for signature) first on every database, as on PostgreSQL.
+        .order_by(F("published_at").desc(nulls_first=True), "-created_at")
+        .with_signatory_count()
+        .prefetch_related("translations", "categories")
+    )

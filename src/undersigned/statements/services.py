@@ -1,52 +1,30 @@
-"""Writes for statements."""
+"""Writes for statements that concern the statement alone.
 
-import hashlib
-import json
+Saving, publishing and closing a statement touch other apps too (the text's versions and its
+signers, the newsletter): those services are in publishing, which calls these.
+"""
 
-from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
+from datetime import datetime
+from functools import partial
 
-from undersigned.statements.models import Statement, StatementTranslation, StatementVersion
+from django.db import transaction
+from django.utils import timezone
 
-_VERSIONED_FIELDS = ("title", "summary", "body", "adoption_note")
-
-
-def statement_texts(*, statement: Statement) -> dict[str, dict[str, str]]:
-    """Return the statement's text in every language, as versions store it."""
-    translations = StatementTranslation.objects.filter(statement=statement).order_by("language")
-    return {
-        t.language: {field: getattr(t, field) for field in _VERSIONED_FIELDS} for t in translations
-    }
+from undersigned.statements.models import Statement
+from undersigned.statements.tasks import statement_deadline_pass
 
 
-def content_hash(texts: dict[str, dict[str, str]]) -> str:
-    """Return a stable SHA-256 over all translations' texts."""
-    canonical = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+def statement_deadline_book(*, statement: Statement, previous: datetime | None = None) -> bool:
+    """Book the renewal of the statement's pages for the moment its signature deadline passes.
 
-
-def statement_version_current(
-    *, statement: Statement, by: User | None = None, change_note: str = ""
-) -> StatementVersion:
-    """Return the version matching the statement's text now, recording a new one if it changed."""
-    texts = statement_texts(statement=statement)
-    digest = content_hash(texts)
-    existing = StatementVersion.objects.filter(statement=statement, content_hash=digest).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            # Lock the statement row so that two editors cannot take the same number.
-            Statement.objects.select_for_update().filter(pk=statement.pk).first()
-            last = StatementVersion.objects.filter(statement=statement).order_by("-number").first()
-            return StatementVersion.objects.create(
-                statement=statement,
-                number=(last.number + 1) if last else 1,
-                content_hash=digest,
-                texts=texts,
-                created_by=by,
-                change_note=change_note,
-            )
-    except IntegrityError:
-        # Another request recorded the same text first: theirs is ours.
-        return StatementVersion.objects.get(statement=statement, content_hash=digest)
+    Booked after the commit, and only for a deadline still to come that differs from the
+    previous one (which is booked already); return whether it was booked.
+    """
+    deadline = statement.signature_deadline
+    if deadline is None or deadline <= timezone.now() or deadline == previous:
+        return False
+    if not statement_deadline_pass.get_backend().supports_defer:
+        return False  # the page then shows the form until its next change; a POST is refused
+    task = statement_deadline_pass.using(run_after=deadline)
+    transaction.on_commit(partial(task.enqueue, statement_id=statement.pk))
+    return True

@@ -1,23 +1,20 @@
 """Keep derived data in step with what it is made of, however it was changed.
 
-Search documents are rebuilt, and cached pages invalidated, after the commit.
+Search documents are rebuilt, and cached pages invalidated, after the commit. Only caches and
+the search index are kept here: a domain action is a service (see publishing.services).
+The signatories' receiver is in signatures, which sits above statements.
 """
 
-from functools import partial
-
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from django.utils import timezone
 
 from undersigned.core.pagecache import invalidate
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
-from undersigned.signatures.models import Signatory
 from undersigned.statements.models import Category, Statement, StatementTranslation
 from undersigned.statements.search import search_index_later
 
 
-def _statement_tags(statement_id: int) -> list[str]:
+def statement_tags(statement_id: int) -> list[str]:
     slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
     return [f"statement:{slug}", "archive"] if slug else ["archive"]
 
@@ -28,45 +25,20 @@ def statement_changed(sender, instance, raw=False, **kwargs):
         invalidate(f"statement:{instance.slug}", "archive")
 
 
-def _in_future(moment) -> bool:
-    return moment is not None and moment > timezone.now()
-
-
-@receiver(pre_save, sender=Statement)
-def statement_deadline_before(sender, instance, raw=False, **kwargs):
-    """Remember the stored deadline, when the one being saved may need its renewal booked."""
-    if not raw and instance.pk is not None and _in_future(instance.signature_deadline):
-        instance._deadline_before = (
-            Statement.objects.filter(pk=instance.pk)
-            .values_list("signature_deadline", flat=True)
-            .first()
-        )
-
-
-@receiver(post_save, sender=Statement)
-def statement_deadline_set(sender, instance, raw=False, **kwargs):
-    deadline = instance.signature_deadline
-    if not raw and _in_future(deadline) and deadline != getattr(instance, "_deadline_before", None):
-        _renew_at_deadline(instance.pk, deadline)
-
-
-def _renew_at_deadline(statement_id: int, deadline) -> None:
-    """Book the renewal of the statement's pages for the moment its form closes."""
-    from undersigned.statements.tasks import statement_deadline_pass
-
-    if not statement_deadline_pass.get_backend().supports_defer:
-        return  # the page then shows the form until its next change; a POST is refused
-    task = statement_deadline_pass.using(run_after=deadline)
-    transaction.on_commit(partial(task.enqueue, statement_id=statement_id))
-
-
 @receiver(m2m_changed, sender=Statement.categories.through)
 @receiver(m2m_changed, sender=Statement.publishers.through)
-def statement_relations_changed(sender, instance, action, reverse, **kwargs):
-    if action.startswith("post_") and not reverse:
+def statement_relations_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
         invalidate(f"statement:{instance.slug}", "archive")
-    elif action.startswith("post_"):
+    else:
         invalidate("archive")
+    if sender is Statement.publishers.through:
+        # Publishers' names are searched with the statement's text.
+        statement_ids = [instance.pk] if not reverse else list(pk_set or ())
+        for statement_id in statement_ids:
+            search_index_later(statement_id=statement_id)
 
 
 @receiver([post_save, post_delete], sender=StatementTranslation)
@@ -74,20 +46,7 @@ def translation_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     search_index_later(statement_id=instance.statement_id)
-    invalidate(*_statement_tags(instance.statement_id))
-
-
-@receiver([post_save, post_delete], sender=Signatory)
-def signatory_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    search_index_later(statement_id=instance.statement_id)
-    organization_slug = (
-        Organization.objects.filter(pk=instance.organization_id)
-        .values_list("slug", flat=True)
-        .first()
-    )
-    invalidate(*_statement_tags(instance.statement_id), f"org:{organization_slug}")
+    invalidate(*statement_tags(instance.statement_id))
 
 
 @receiver([post_save, pre_delete], sender=Category)
@@ -104,17 +63,15 @@ def organization_changed(sender, instance, raw=False, update_fields=None, **kwar
     if raw:
         return
     invalidate(f"org:{instance.slug}", "registry")
-    if kwargs.get("created") or (update_fields is not None and "name" not in update_fields):
+    names = {"name", "name_en", "name_hy", "name_ru"}
+    if kwargs.get("created") or (update_fields is not None and not names & set(update_fields)):
         return
-    # Its name is printed on every statement it signed.
-    for statement_id in Signatory.objects.filter(organization=instance).values_list(
-        "statement_id", flat=True
-    ):
+    # Its names are printed on, and found in, every statement it signed or published.
+    signed = Statement.objects.filter(signatories__organization=instance)
+    published = instance.published_statements.values_list("pk", flat=True)
+    for statement_id in {*signed.values_list("pk", flat=True), *published}:
         search_index_later(statement_id=statement_id)
-        invalidate(*_statement_tags(statement_id))
-    # And on every statement it published.
-    published = instance.published_statements.values_list("slug", flat=True)
-    invalidate(*(f"statement:{slug}" for slug in published))
+        invalidate(*statement_tags(statement_id))
 
 
 @receiver([post_save, post_delete], sender=OrganizationAlias)
@@ -128,6 +85,16 @@ def alias_changed(sender, instance, raw=False, **kwargs):
         .first()
     )
     invalidate(*([f"org:{slug}"] if slug else []), "registry")
+    # Its statements are found by its other names too.
+    signed = Statement.objects.filter(signatories__organization_id=instance.organization_id)
+    published = Statement.publishers.through.objects.filter(
+        organization_id=instance.organization_id
+    )
+    for statement_id in {
+        *signed.values_list("pk", flat=True),
+        *published.values_list("statement_id", flat=True),
+    }:
+        search_index_later(statement_id=statement_id)
 
 
 @receiver([post_save, post_delete], sender=Membership)

@@ -1,7 +1,20 @@
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 
 from undersigned.organizations.models import Organization
 from undersigned.statements.models import Category, Statement
+
+
+class Sitemap(DjangoSitemap):
+    """A sitemap on SITE_URL's scheme and host, whatever host the request came in on."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class StatementSitemap(Sitemap):

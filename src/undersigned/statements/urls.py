@@ -1,6 +1,6 @@
 from django.urls import path
 
-from undersigned.statements import feeds, versions, views
+from undersigned.statements import feeds, views
 
 app_name = "statements"
 
@@ -14,7 +14,7 @@ urlpatterns = [
     path("categories/<slug:slug>/page/<int:page>/", views.category_detail, name="category_page"),
     path("categories/<slug:slug>/feed.rss", feeds.CategoryFeed(), name="category_feed_rss"),
     path("categories/<slug:slug>/feed.atom", feeds.CategoryAtomFeed(), name="category_feed_atom"),
-    path("<slug:slug>/versions/", versions.version_list, name="versions"),
-    path("<slug:slug>/versions/<int:number>/", versions.version_detail, name="version"),
+    path("<slug:slug>/versions/", views.version_list, name="versions"),
+    path("<slug:slug>/versions/<int:number>/", views.version_detail, name="version"),
     path("<slug:slug>/", views.statement_detail, name="detail"),
 ]

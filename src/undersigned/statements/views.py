@@ -9,10 +9,26 @@ from django.utils.translation import get_language
 
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
+from undersigned.core.text import render_markdown
+from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
-from undersigned.statements import selectors
+from undersigned.statements import selectors, versions
+from undersigned.statements.diff import version_diff
 from undersigned.statements.models import Category
 from undersigned.statements.search import search_statements
+
+
+# The home page shows the newest statements and those collecting signatures.
+@cached_page(lambda: ["archive"])
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {
+            "latest": selectors.statement_archive()[:6],
+            "open_statements": selectors.statements_open_for_signature(limit=4),
+        },
+    )
 
 
 def _page_number(request: HttpRequest, page: int | None) -> int:
@@ -24,7 +40,6 @@ def _page_number(request: HttpRequest, page: int | None) -> int:
 
 def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
     """Read the archive filters from the query string, ignoring values that match nothing."""
-    language = get_language() or settings.LANGUAGE_CODE
     active: dict[str, str] = {}
     category = organization = None
     year = None
@@ -36,8 +51,7 @@ def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters,
         year = int(raw_year)
         active["year"] = raw_year
     if slug := request.GET.get("organization", ""):
-        organizations = Organization.objects.filter(slug=slug)
-        organization = selectors.with_local_name(organizations, language=language).first()
+        organization = Organization.objects.filter(slug=slug).first()
         if organization:
             active["organization"] = slug
     filters = selectors.ArchiveFilters(category=category, year=year, organization=organization)
@@ -188,3 +202,84 @@ def _query_for_page(request: HttpRequest, page: int) -> str:
     params = request.GET.copy()
     params["page"] = str(page)
     return params.urlencode()
+
+
+# The public version history of a statement's text: every version, and each one's changes.
+
+
+@cached_page(lambda slug: [f"statement:{slug}"])
+def version_list(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_page(slug=slug)
+    return render(
+        request,
+        "statements/versions.html",
+        {
+            "statement": statement,
+            "translation": statement.translation(),
+            "versions": versions.statement_versions(statement=statement),
+        },
+    )
+
+
+@cached_page(lambda slug, number: [f"statement:{slug}"])
+def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    statement = selectors.statement_for_page(slug=slug)
+    version = versions.statement_version(statement=statement, number=number)
+    previous = versions.statement_version_before(version=version)
+    language = get_language() or settings.LANGUAGE_CODE
+    shown_language = next(
+        (code for code in (language, statement.original_language) if code in version.texts),
+        next(iter(sorted(version.texts)), None),
+    )
+    shown = version.texts.get(shown_language) if shown_language else None
+    later = (
+        statement.versions.filter(number__gt=version.number).order_by("number").first()  # type: ignore[attr-defined]
+    )
+    current = versions.statement_version_of_text(statement=statement)
+    return render(
+        request,
+        "statements/version_diff.html",
+        {
+            "statement": statement,
+            "translation": statement.translation(),
+            "version": version,
+            "previous": previous,
+            "later": later,
+            "is_current": current is not None and current.pk == version.pk,
+            "diffs": version_diff(previous.texts if previous else None, version.texts, language)
+            if previous
+            else [],
+            "shown_language": shown_language,
+            "shown": shown,
+            "shown_body_html": render_markdown(shown.get("body", "")) if shown else "",
+        },
+    )
+
+
+# An organisation's page: its profile from the registry, and the statements it signed or published.
+
+
+@cached_page(lambda slug: [f"org:{slug}", "archive"])
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        organization = organization_selectors.organization_for_page(slug=slug)
+    except Http404:
+        # A merged duplicate's address keeps working: it leads to the surviving record.
+        if survivor := organization_selectors.organization_merged_into(slug=slug):
+            return redirect(survivor, permanent=True)
+        raise
+    statements = selectors.organization_statements(organization=organization)
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "organization": organization,
+            "memberships": organization_selectors.organization_memberships(
+                organization=organization
+            ),
+            "members": organization_selectors.organization_members(organization=organization),
+            "statements": statements,
+            # Statements still collecting signatures are not in the archive yet.
+            "in_archive": any(statement.is_listed for statement in statements),
+        },
+    )

@@ -3,9 +3,16 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 
 register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+LANGUAGE_NAMES_IN_TEXT = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "hy": pgettext_lazy("language name inside a sentence", "Armenian"),
+    "ru": pgettext_lazy("language name inside a sentence", "Russian"),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -52,4 +59,11 @@ def page_url(context, page_number):
 
 @register.filter
 def language_name(code):
-    return get_language_info(code)["name_local"]
+    """Name a site language in the reader's language, as a heading or a list item would."""
+    return LANGUAGE_NAMES.get(code) or get_language_info(code)["name_translated"]
+
+
+@register.filter
+def language_name_in_text(code):
+    """Name a site language in the reader's language, inside a sentence (lower case in hy, ru)."""
+    return LANGUAGE_NAMES_IN_TEXT.get(code) or language_name(code)

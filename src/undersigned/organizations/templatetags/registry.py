@@ -6,6 +6,6 @@ register = template.Library()
 
 
 @register.filter
-def match_explanation(explanation: str) -> str:
-    """Show the name matcher's explanation in the reader's language."""
-    return explanation_display(explanation) if explanation else ""
+def match_explanation(reasons) -> str:
+    """Show the matcher's reasons (as returned or stored in JSON) in the reader's language."""
+    return explanation_display(reasons) if reasons else ""

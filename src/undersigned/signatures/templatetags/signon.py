@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from undersigned.signatures import selectors
 from undersigned.signatures.forms import SignOnForm
+from undersigned.statements import versions
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ def signon_box(context, statement):
         "statement": statement,
         "is_open": is_open,
         "form": SignOnForm(auto_id="signon_%s") if is_open else None,
-        "version_hash": selectors.statement_text_hash(statement=statement) if is_open else "",
+        "version_hash": versions.statement_text_hash(statement=statement) if is_open else "",
         # The page cache renders a placeholder here and fills in each visitor's token.
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
@@ -39,7 +40,7 @@ def supporter_box(context, statement):
 @register.simple_tag
 def statement_version_marks(statement):
     """Return what the list of signatories needs to say who signed which version."""
-    return selectors.statement_version_marks(statement=statement)
+    return versions.statement_version_marks(statement=statement)
 
 
 @register.simple_tag

@@ -1,4 +1,5 @@
 import os
+import shutil
 import sys
 
 from django.conf import settings
@@ -20,13 +21,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, threads, **options):
         os.makedirs(settings.VAR_DIR, exist_ok=True)
+        if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+            # The workers' request metrics (operations/metrics.py), one directory per server:
+            # emptied at start, as prometheus-client's multiprocess mode requires.
+            metrics_dir = settings.VAR_DIR / "metrics" / str(port)
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+            metrics_dir.mkdir(parents=True)
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
         command = [
             sys.executable, "-m", "gunicorn", "undersigned.wsgi:application",
             "--bind", f"{host}:{port}",
             "--workers", str(workers),
             "--threads", str(threads),
             "--worker-class", "gthread",
-            "--access-logfile", "-",
+            # No access log: the app logs one line per request, with its id (operations/).
             "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
             "--graceful-timeout", "20",
             "--max-requests", "5000", "--max-requests-jitter", "500",

@@ -6,7 +6,8 @@ from undersigned.engagement.services import readers_data_expire
 class Command(BaseCommand):
     help = (
         "Delete newsletter subscriptions and comments whose confirmation link expired unused, "
-        "and forget friends' addresses that could not be mailed. Run it daily (cron)."
+        "and forget friends' addresses that could not be mailed. The worker does it daily "
+        "by itself (PERIODIC_TASKS); this is for running it by hand."
     )
 
     def handle(self, *args, **options):

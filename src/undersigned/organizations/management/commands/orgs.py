@@ -6,7 +6,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
-    help = "Work with organisation names: `orgs dedupe FILE --json`, `orgs match NAME`."
+    help = (
+        "Work with organisation names: `orgs dedupe FILE --json`, `orgs match NAME`, "
+        "`orgs match --file FILE --json`."
+    )
     # `orgs dedupe` without --registry must run with no database at all.
     requires_system_checks: list[str] = []
 
@@ -21,14 +24,30 @@ class Command(BaseCommand):
         dedupe.add_argument(
             "--registry", action="store_true", help="Also match against the registry."
         )
-        match = commands.add_parser("match", help="Show the registry organisations a name may be.")
-        match.add_argument("name")
+        match = commands.add_parser(
+            "match",
+            help="Show the registry organisations a name may be; with --file, decide each line.",
+        )
+        match.add_argument("name", nargs="?")
+        match.add_argument(
+            "--file",
+            help=(
+                "Decide every line of FILE (- for standard input): same, maybe or new, "
+                "with at most five candidates."
+            ),
+        )
         match.add_argument("--limit", type=int, default=5)
         match.add_argument("--json", action="store_true", help="Print a JSON array.")
 
     def handle(self, *args, subcommand, **options):
         if subcommand == "dedupe":
             self.dedupe(options["file"], as_json=options["json"], registry=options["registry"])
+        elif options["file"] is not None:
+            if options["name"] is not None:
+                raise CommandError("Give a NAME or --file FILE, not both.")
+            self.match_file(options["file"], as_json=options["json"])
+        elif options["name"] is None:
+            raise CommandError("Give a NAME to match, or --file FILE.")
         else:
             self.match(options["name"], limit=options["limit"], as_json=options["json"])
 
@@ -60,6 +79,7 @@ class Command(BaseCommand):
                     "matched_name": m.matched_name,
                     "score": round(m.score, 1),
                     "explanation": m.explanation,
+                    "reasons": [r.as_json() for r in m.reasons],
                 }
                 for m in matches
             ]
@@ -72,6 +92,19 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{m.score:5.1f}  {m.organization.name}  [{m.organization.slug}]  — {m.explanation}"
             )
+
+    def match_file(self, file: str, *, as_json: bool) -> None:
+        """Print one decision per line of the file, in order; a blank line is "new"."""
+        from undersigned.organizations.selectors import organization_match
+
+        decisions = [organization_match(name=line.strip()) for line in _read_lines(file)]
+        if as_json:
+            rows = [decision.as_json() for decision in decisions]
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for decision in decisions:
+            slug = decision.organization.slug if decision.organization else "-"
+            self.stdout.write(f"{decision.decision:<5}  {slug}  {decision.query}")
 
 
 def _read_lines(file: str) -> list[str]:

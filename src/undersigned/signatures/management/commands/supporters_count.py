@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-from undersigned.signatures.services import supporter_tallies_update
+from undersigned.signatures.supporters import supporter_tallies_update
 
 
 class Command(BaseCommand):
     help = (
         "Add every statement's newly confirmed supporters to its count now. The worker does it "
-        "by itself seconds after confirmations; this is for cron or after the worker was down."
+        "by itself seconds after confirmations and hourly for any batch missed; this is for "
+        "running it by hand."
     )
 
     def handle(self, *args, **options):

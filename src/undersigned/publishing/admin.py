@@ -1,0 +1,83 @@
+from functools import partial
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from undersigned.publishing import services
+from undersigned.signatures.admin import SignatoryInline
+from undersigned.statements.models import Statement, StatementTranslation
+
+
+class TranslationInline(admin.StackedInline):
+    model = StatementTranslation
+    extra = 0
+    min_num = 1
+    fields = ["language", "title", "summary", "body", "adoption_note"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "published_at", "open_for_joining", "signature_deadline"]
+    list_filter = ["status", "categories", "open_for_joining"]
+    search_fields = ["slug", "translations__title"]
+    date_hierarchy = "published_at"
+    filter_horizontal = ["categories"]
+    autocomplete_fields = ["publishers"]
+    inlines = [TranslationInline, SignatoryInline]
+    readonly_fields = ["created_at", "updated_at"]
+    view_on_site = True
+    fieldsets = [
+        (None, {"fields": ["slug", "status", "original_language", "publishers", "categories"]}),
+        (
+            _("Dates"),
+            {"fields": ["published_at", "events_start", "events_end", "created_at", "updated_at"]},
+        ),
+        (
+            _("Signatures"),
+            {"fields": ["open_for_joining", "signature_deadline", "signatory_order"]},
+        ),
+    ]
+
+    actions = ["publish_selected", "close_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def save_model(self, request, obj, form, change):
+        """Leave the saving to save_related: the statement is saved with its inlines at once."""
+
+    def save_related(self, request, form, formsets, change):
+        # One service call saves the statement and its inlines, then records the version,
+        # books the deadline and announces the publication, after the commit.
+        services.statement_save(
+            statement=form.instance,
+            by=request.user,
+            save_related=partial(super().save_related, request, form, formsets, change),
+        )
+
+    @admin.action(description=_("Publish the selected statements"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        count = self._act(request, queryset, services.statement_publish)
+        message = ngettext(
+            "%(count)d statement published.", "%(count)d statements published.", count
+        )
+        self.message_user(request, message % {"count": count})
+
+    @admin.action(description=_("Close the selected statements"), permissions=["change"])
+    def close_selected(self, request, queryset):
+        count = self._act(request, queryset, services.statement_close)
+        message = ngettext("%(count)d statement closed.", "%(count)d statements closed.", count)
+        self.message_user(request, message % {"count": count})
+
+    def _act(self, request, queryset, action) -> int:
+        """Apply the action to each statement; say which ones it does not apply to."""
+        count = 0
+        for statement in queryset:
+            try:
+                action(statement=statement, by=request.user)
+            except services.StatementActionRefused as refused:
+                self.message_user(request, f"{statement}: {refused}", messages.WARNING)
+            else:
+                count += 1
+        return count
