@@ -8,27 +8,42 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 $(wildcard $(HOME)/.
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every package with its hash (pip-tools); `make lock` makes it again from pyproject.toml.
+LOCK := requirements.lock
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint check-migrations messages translations test-sqlite test-postgres bench eval format clean
+.PHONY: help install lock run test lint check-migrations messages translations test-sqlite test-postgres bench eval format clean
 
 help:
 	@echo "make run    set everything up and serve the site on http://127.0.0.1:$${PORT:-8000}/"
+	@echo "make lock   pin every dependency with its hash in $(LOCK) after changing pyproject.toml"
 	@echo "make test   lint, migrations check, messages, the suite on SQLite and on PostgreSQL"
 	@echo "make bench  performance figures (docs/performance.md)"
 	@echo "make eval   organisation-name matching: precision, recall, F1"
 
-$(STAMP): pyproject.toml $(wildcard package.json)
+$(STAMP): pyproject.toml $(LOCK) $(wildcard package.json)
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (Django 6). Install it and retry, or set PYTHON=/path/to/python3.12."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python deploy/check_lock.py pyproject.toml $(LOCK)
+	@# Exactly the locked versions, each checked against its hash; then the project alone.
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	@# axe-core (accessibility audits in the browser tests) comes from the npm registry.
 	@if [ -f package.json ] && command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund; fi
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin them all, with hashes, in $(LOCK).
+# Pins already there are kept while they still fit; `make lock LOCK_ARGS=--upgrade` renews them.
+lock:
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (Django 6)."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
+	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
 
 messages: $(STAMP)
 	cd src/undersigned && ../../$(BIN)/django-admin compilemessages -v0

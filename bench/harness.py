@@ -222,6 +222,8 @@ def production_env(var_dir: Path, *, db_name: str, redis_url: str) -> dict[str, 
         UNDERSIGNED_PRODUCTION="1",
         SECRET_KEY=secrets.token_urlsafe(50),
         DEBUG="0",
+        # Plain HTTP to nginx on loopback: no redirect to HTTPS, which production makes.
+        SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL="http://127.0.0.1",
         DATABASE_URL=f"{PG_SERVER.replace('postgresql', 'postgres')}/{db_name}",

@@ -24,6 +24,8 @@ BENCHMARKS = [
     ("Search at scale", [sys.executable, "bench/bench_search.py"]),
     # Sign-on rush: individual supporters signing up and confirming through crashes.
     ("Sign-on rush", [sys.executable, "bench/bench_signon.py"]),
+    # Durability: what synchronous=FULL costs SQLite's sign-ups against NORMAL.
+    ("SQLite durability", [sys.executable, "bench/bench_sqlite_sync.py"]),
 ]
 
 

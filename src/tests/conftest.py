@@ -379,12 +379,9 @@ def tasks_do_nothing(settings):
 
 @pytest.fixture
 def coordinator(db):
-    """A staff member of the network, with an address to be told of new comments."""
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.create_user(
-        "coordinator", "coordinator@network.example.am", is_staff=True
-    )
+    """A staff member of the network in the Coordinator group, with an address to be told of
+    new comments."""
+    return factories.coordinator_create("coordinator", "coordinator@network.example.am")
 
 
 @pytest.fixture
@@ -442,7 +439,9 @@ def axe_audit(axe_source):
 
     def audit(page) -> list[dict]:
         if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.add_script_tag(path=str(axe_source))
+            # Evaluated by the browser's DevTools protocol, not as a <script> the page's
+            # Content-Security-Policy (scripts from the site only) would refuse.
+            page.evaluate(axe_source.read_text() + "\n;true")
             # Pages opened later in this context get axe-core without another transfer.
             page.context.add_init_script(path=str(axe_source))
         return page.evaluate(
@@ -471,3 +470,109 @@ def fast_password_hashing(settings):
 
 
 # --- end Readers ---
+
+
+# --- Open data (api, embeds): a small archive with every kind of public and private data ---
+
+
+@pytest.fixture
+def open_data_archive(db, sign_on_factory):
+    """Statements in three languages, organisations with names in three languages, memberships,
+    categories, versions, and sign-on requests carrying contact data that must never leak."""
+    from datetime import timedelta
+
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from undersigned.signatures.services import sign_on_approve
+
+    now = timezone.now()
+    network = factories.OrganizationFactory(
+        name="Civic Solidarity Network",
+        slug="civic-network",
+        kind="network",
+        name_ru="Сеть гражданской солидарности",
+    )
+    ngo = factories.OrganizationFactory(
+        name="Helsinki Committee",
+        slug="helsinki-committee",
+        name_hy="Հելսինկյան կոմիտե",
+        name_ru="Хельсинкский комитет",
+    )
+    # Another spelling, for matching: not a name shown to readers.
+    factories.AliasFactory(organization=ngo, name="Helsinki Citizens Committee", language="en")
+    factories.MembershipFactory(network=network, member=ngo, role="board")
+    others = [
+        factories.OrganizationFactory(name=f"Signatory Group {n}", slug=f"signatory-{n}")
+        for n in range(4)
+    ]
+    rights = factories.CategoryFactory(slug="human-rights", name_en="Human rights")
+    published = factories.StatementFactory(
+        slug="on-free-elections",
+        published_at=now - timedelta(days=3),
+        translation__title="On free elections",
+        translation__body="We call for free elections [1].\n\n[1] OSCE report, 2025.",
+    )
+    factories.StatementTranslationFactory(
+        statement=published, language="hy", title="Ազատ ընտրությունների մասին", body="Մենք [1]."
+    )
+    factories.StatementTranslationFactory(
+        statement=published, language="ru", title="О свободных выборах", body="Мы призываем."
+    )
+    published.publishers.add(network)
+    published.categories.add(rights)
+    for position, organization in enumerate([ngo, *others], start=1):
+        factories.SignatoryFactory(
+            statement=published, organization=organization, position=position
+        )
+    open_statement = factories.StatementFactory(
+        slug="on-the-right-to-protest",
+        status="open",
+        published_at=None,
+        translation__title="On the right to protest",
+    )
+    # Real sign-on requests: the contact data the public must never see.
+    approved = sign_on_factory(
+        statement=open_statement,
+        organization=ngo,
+        contact_name="Anahit Petrosyan",
+        contact_email="anahit.private@mail.example.am",
+        contact_phone="+374 91 555 777",
+    )
+    coordinator = User.objects.create(username="coordinator", is_staff=True)
+    sign_on_approve(sign_on=approved, by=coordinator)
+    sign_on_factory(
+        statement=open_statement,
+        organization=None,
+        organization_name="Unlisted Initiative",
+        contact_name="Gor Sargsyan",
+        contact_email="gor.pending@mail.example.am",
+        contact_phone="+374 77 000 111",
+    )
+    factories.StatementFactory(slug="a-draft", status="draft", published_at=None)
+    withdrawn = factories.StatementFactory(
+        slug="withdrawn-one", status="withdrawn", published_at=now - timedelta(days=400)
+    )
+    withdrawn.publishers.add(ngo)
+    from undersigned.statements.search import search_rebuild
+
+    search_rebuild()
+    return {
+        "published": published,
+        "open": open_statement,
+        "network": network,
+        "ngo": ngo,
+        "category": rights,
+        "contacts": [
+            "anahit.private@mail.example.am",
+            "+374 91 555 777",
+            "Anahit Petrosyan",
+            "gor.pending@mail.example.am",
+            "+374 77 000 111",
+            "Gor Sargsyan",
+            "mail.example.am",
+        ],
+    }
+
+
+# --- end Open data ---

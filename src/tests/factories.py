@@ -78,3 +78,15 @@ class SignatoryFactory(factory.django.DjangoModelFactory):
 
     statement = factory.SubFactory(StatementFactory)
     organization = factory.SubFactory(OrganizationFactory)
+
+
+def coordinator_create(username: str = "coordinator", email: str = "", **fields):
+    """A staff account in the Coordinator group, as an administrator makes one."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from undersigned.staff.roles import COORDINATOR_GROUP
+
+    user = get_user_model().objects.create_user(username, email, is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
+    return user

@@ -17,7 +17,10 @@ LAYERS = {
     "importer": 4,
     "publishing": 5,
     "operations": 5,
-    "demo": 6,
+    "staff": 5,
+    "api": 6,
+    "embeds": 7,
+    "demo": 8,
 }
 
 PACKAGE = Path(undersigned.__file__).parent

@@ -47,3 +47,37 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# Secrets seen in examples and tutorials: a key anyone can read is no secret.
+KNOWN_SECRETS = {
+    "changeme",
+    "change-me",
+    "secret",
+    "secret_key",
+    "your-secret-key",
+    "insecure-local-key-never-use-in-production",
+}
+SECRET_MIN_LENGTH = 50
+SECRET_MIN_UNIQUE = 12
+
+
+def production_refusal(*, secret_key: str, debug: bool) -> str:
+    """Return why production must not start with these settings, or "" when it may."""
+    if debug:
+        return (
+            "DEBUG is on while UNDERSIGNED_PRODUCTION=1: it shows settings and data to "
+            "every visitor. Unset DEBUG (or set DEBUG=0)."
+        )
+    key = secret_key.strip()
+    advice = "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(64))'"
+    if key.lower() in KNOWN_SECRETS or key.startswith("django-insecure-"):
+        return f"SECRET_KEY is a well-known example value, not a secret. {advice}"
+    if len(key) < SECRET_MIN_LENGTH:
+        return (
+            f"SECRET_KEY is too short ({len(key)} characters; at least "
+            f"{SECRET_MIN_LENGTH} are needed). {advice}"
+        )
+    if len(set(key)) < SECRET_MIN_UNIQUE:
+        return f"SECRET_KEY repeats too few characters to be random. {advice}"
+    return ""

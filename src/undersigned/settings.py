@@ -4,15 +4,19 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from undersigned import __version__
+from undersigned.core.files import private_directory, sqlite_files_private
 from undersigned.core.mail import mailers_from_url
-from undersigned.env import env_bool, env_int, env_list, env_str
+from undersigned.env import env_bool, env_int, env_list, env_str, production_refusal
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("UNDERSIGNED_VAR_DIR", str(PROJECT_DIR / "var")))
+# The database, the cache and the admin's password live here: the site's user alone reads it.
+private_directory(VAR_DIR)
 
 DEBUG = env_bool("DEBUG", False)
 # Production refuses to start without a real secret; local runs and tests get a fixed one.
@@ -20,6 +24,9 @@ PRODUCTION = env_bool("UNDERSIGNED_PRODUCTION", False)
 SECRET_KEY = env_str(
     "SECRET_KEY", None if PRODUCTION else "insecure-local-key-never-use-in-production"
 )
+if PRODUCTION and (refusal := production_refusal(secret_key=SECRET_KEY, debug=DEBUG)):
+    # Fail at import, before any process serves a request: a guessable key forges sessions.
+    raise ImproperlyConfigured(refusal)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Without SITE_URL, links in mail, feeds and canonical addresses point where `make run` serves
@@ -42,7 +49,9 @@ INSTALLED_APPS = [
     "undersigned.publishing",
     "undersigned.demo",
     "undersigned.operations",
-    "django.contrib.admin",
+    "undersigned.api",
+    "undersigned.embeds",
+    "undersigned.staff.admin_apps.StaffAdminConfig",  # django.contrib.admin, with its own site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,20 +60,36 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_tasks_db",
+    "corsheaders",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    # Last: its post_migrate keeps the Coordinator group in step with every app's permissions.
+    "undersigned.staff",
 ]
 
 MIDDLEWARE = [
     # First: a request id for every line logged, and the time and status the client sees.
     "undersigned.operations.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session is read: a NUL in a cookie or a parameter never reaches the database.
+    "undersigned.core.inputguard.InputGuardMiddleware",
+    # Before CommonMiddleware, so that its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised by the backend into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "undersigned.urls"
@@ -95,15 +120,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# WAL and a busy timeout let the web server and the worker share one file safely.
+# synchronous=FULL: a confirmed signature survives a power cut once its commit returned
+# (NORMAL may lose the last commits; bench/bench_sqlite_sync.py measures the cost).
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL and a busy timeout let the web server and the worker share one file safely.
+    sqlite_files_private(Path(DATABASES["default"]["NAME"]))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -217,10 +245,11 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Yerevan")
 # Our own Armenian (Django has none) and English formats; Russian is Django's.
 FORMAT_MODULE_PATH = ["undersigned.formats"]
 
+# Set them outside var/ (which is 700) when another user, such as nginx's, serves them from disk.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -233,14 +262,82 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# --- Headers and cookies (docs/security.md) ---
+# Production runs behind a TLS proxy that sets X-Forwarded-Proto (deploy/, docs/deployment.md).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+LANGUAGE_COOKIE_SECURE = PRODUCTION
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it: the language is in every URL
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every script and style comes from the site's own static files: no inline code, no nonces
+# (a nonce would be frozen into the page cache and shared by every reader). A view framed by
+# other sites overrides one directive with core.headers.csp_frame_ancestors(...).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Browser features the site never uses are switched off for it and for anything it frames.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
+# --- Staff accounts (docs/security.md): permissions, lockout, second factor, sessions ---
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses a locked-out login before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A TOTP code from an enrolled device is asked for at the staff login: on by default in
+# production; `make run` (local) lets a developer in with the password alone unless set.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = SITE_NAME
+# Only staff sign in, so every session is a staff session: a working day, not two weeks.
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_HOURS", 8) * 3600
+# After this many wrong passwords for one username from one address, that pair is locked out
+# for AXES_COOLOFF_HOURS; the attempts are kept in the database (both engines).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "undersigned.staff.views.lockout"
+AXES_HTTP_RESPONSE_CODE = 429
+# The same client address as the rate limits (the proxy header when SIGNON_CLIENT_IP_HEADER is set).
+AXES_CLIENT_IP_CALLABLE = "undersigned.core.ratelimit.client_ip"
+AXES_VERBOSE = False
 
 # Operations (operations/): logs, error reports, health checks and metrics.
 # LOG_FORMAT=json: one JSON object a line (for journald, Loki, …); else plain text. Both carry
@@ -286,6 +383,8 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # gunicorn's own lines (start, workers) through the same formatter.
         "gunicorn.error": {"handlers": [], "propagate": True},
+        # Failed logins and lockouts are warnings; every successful login would be noise.
+        "axes": {"level": "WARNING"},
     },
 }
 # Errors: to Sentry when SENTRY_DSN is set; else mailed to ADMINS (comma-separated addresses)
@@ -342,8 +441,7 @@ SIGNON_LETTER_FONT_ARMENIAN_BOLD = env_str(
 )
 
 # Readers (engagement app): view counts, comments, newsletter, sharing. Rates are "count/period".
-# A repeat view by the same visitor within this many minutes is not counted again.
-VIEW_COUNT_REPEAT_MINUTES = env_int("VIEW_COUNT_REPEAT_MINUTES", 30)
+# One address is one reader per statement and day (engagement/viewcount.py).
 # Buffered views reach the database this many seconds after the first of a batch, or at once
 # when this many are waiting (`undersigned flush_views` does it by hand).
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 300)
@@ -368,3 +466,18 @@ NEWSLETTER_RATE_LIMIT_EMAIL = env_str("NEWSLETTER_RATE_LIMIT_EMAIL", "3/d")
 NEWSLETTER_ANNOUNCE_WITHIN_DAYS = env_int("NEWSLETTER_ANNOUNCE_WITHIN_DAYS", 3)
 FRIEND_RATE_LIMIT_IP = env_str("FRIEND_RATE_LIMIT_IP", "5/h")
 FRIEND_RATE_LIMIT_RECIPIENT = env_str("FRIEND_RATE_LIMIT_RECIPIENT", "2/d")
+# Open data (api and embeds apps): the public API, oEmbed, embeds and the bulk dump.
+# Any site may read the API and oEmbed from a browser; nothing else is shared across origins.
+CORS_URLS_REGEX = r"^/(api|oembed)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+# Requests per client address to the API, oEmbed and the dump ("count/period").
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "300/m")
+# The licence the data is published under (an SPDX identifier), printed in the API and the dump.
+DATA_LICENSE = env_str("DATA_LICENSE", "CC-BY-4.0")
+# Where the worker writes the bulk dump (JSON Lines, gzip), served at /api/dump/.
+DATA_DUMP_DIR = Path(env_str("DATA_DUMP_DIR", str(VAR_DIR / "dumps")))
+# The dump is written again this many seconds after the first change of a batch.
+DATA_DUMP_DELAY_SECONDS = env_int("DATA_DUMP_DELAY_SECONDS", 60)

@@ -23,6 +23,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Health checks and metrics: outside the language prefix, never cached.
     path("", include("undersigned.operations.urls")),
+    path("oembed/", include("undersigned.embeds.oembed_urls")),
+    path("api/", include("undersigned.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -48,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),
+    path("", include("undersigned.embeds.urls")),
+    path("api/", include("undersigned.api.docs_urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,

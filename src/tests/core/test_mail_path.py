@@ -5,7 +5,6 @@ outbox record."""
 import secrets
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -183,10 +182,9 @@ def test_newsletter_mails_keep_long_subjects(statement, language, mail_over_smtp
     assert mail_over_smtp.messages[-1]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_comment_mails_keep_long_subjects(statement, language, mail_over_smtp, settings):
-    get_user_model().objects.create_user(
-        "coordinator", "coordinator@network.example.am", is_staff=True
-    )
+def test_comment_mails_keep_long_subjects(
+    statement, language, mail_over_smtp, settings, coordinator
+):
     publish(statement)
     engagement.comment_submit(
         statement=statement,

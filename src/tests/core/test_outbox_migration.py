@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("signatures", "0003_versions_supporters"), ("core", "0001_initial")]
-AFTER = [("signatures", "0004_outbox_to_core_one_supporter_per_mailbox")]
+BEFORE = [("signatures", "0004_permissions"), ("core", "0001_initial")]
+AFTER = [("signatures", "0005_outbox_to_core_one_supporter_per_mailbox")]
 
 
 @pytest.mark.django_db(transaction=True)

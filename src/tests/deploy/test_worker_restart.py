@@ -126,9 +126,12 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     assert "its worker process is gone" in logs
     received = Counter(message["To"] for message in holding_smtp.messages)
     assert received == dict.fromkeys(addresses, 1), logs
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
-        TaskResultStatus.SUCCESSFUL
-    }, logs
+    # Every mail task finished; no task failed or was left running (a booking deferred to later,
+    # such as the open-data dump a new statement books, may still wait for its time).
+    assert set(mail_tasks.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}, logs
+    assert not DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.FAILED, TaskResultStatus.RUNNING]
+    ).exists(), logs
     outbox = OutgoingMail.objects.all()
     assert {copy.status for copy in outbox} == {OutgoingMail.Status.SENT}
     assert sorted(copy.attempts for copy in outbox) == [1] * (SUPPORTERS - 1) + [2]

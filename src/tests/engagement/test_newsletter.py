@@ -187,9 +187,9 @@ def test_staff_list_and_export_subscribers(admin_client, category_factory):
     active_subscriber("=HYPERLINK(1)@example.am")
     listing = admin_client.get("/en/admin/engagement/subscriber/").content.decode()
     assert "reader@example.am" in listing
-    assert "/en/newsletter/subscribers.csv" in listing
+    assert "/en/staff/newsletter/subscribers.csv" in listing
 
-    response = admin_client.get("/en/newsletter/subscribers.csv")
+    response = admin_client.get("/en/staff/newsletter/subscribers.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert {row["email"] for row in rows} == {"reader@example.am", "'=HYPERLINK(1)@example.am"}
@@ -202,6 +202,6 @@ def test_staff_list_and_export_subscribers(admin_client, category_factory):
 
 
 def test_only_staff_can_export_subscribers(client, db):
-    response = client.get("/en/newsletter/subscribers.csv")
+    response = client.get("/en/staff/newsletter/subscribers.csv")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]

@@ -4,9 +4,9 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from tests.factories import coordinator_create
 from undersigned.engagement import viewcount
 from undersigned.engagement.models import Comment, Commenter, Subscriber, digest_of
 from undersigned.organizations.models import Organization
@@ -243,7 +243,7 @@ def test_the_comment_form_can_be_used_with_the_keyboard_alone(page, content):
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/freedom-of-assembly/#comments$"))
-    page.get_by_text("Your comment will appear once a moderator has approved it").wait_for()
+    page.get_by_text("Your comment will appear once it is confirmed or approved").wait_for()
     assert Comment.objects.filter(name="Lilit", status=Comment.Status.PENDING).exists()
 
 
@@ -393,7 +393,7 @@ def sign_on_pages(
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     settings.SUPPORTERS_PAGE_SIZE = 2  # the list of supporters then has pages
     statement = Statement.objects.get(slug="open-for-signature")
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     Purpose = SignOnToken.Purpose
 
     def link(sign_on, purpose, version=None) -> str:

@@ -89,14 +89,30 @@ def test_a_view_image_for_a_made_up_statement_counts_nothing(statement):
     assert viewcount.buffered_counts([statement.slug, "made-up"]) == {}
 
 
-def test_the_same_visitor_within_thirty_minutes_is_counted_once(statement, settings):
+def test_the_same_visitor_on_one_day_is_counted_once(statement):
     url = statement.get_absolute_url()
     visitor = reader()
     for _ in range(3):
         read(visitor, url)
-    read(reader(agent=CHROME), url)  # same address, another browser: another person
+    read(reader("198.51.100.7"), url)  # another address: another reader
     assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 2}
-    assert settings.VIEW_COUNT_REPEAT_MINUTES == 30
+
+
+def test_one_address_with_thirty_browsers_is_one_view(statement):
+    url = statement.get_absolute_url()
+    for number in range(30):
+        read(reader(agent=f"Mozilla/5.0 (X11; Linux x86_64; rv:{100 + number}.0) Firefox"), url)
+    assert viewcount.buffered_counts([statement.slug]) == {statement.slug: 1}
+
+
+def test_a_reader_is_remembered_until_the_salt_changes_at_midnight(monkeypatch):
+    class LateEvening(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2099, 1, 1, 23, 59, 30, tzinfo=UTC)
+
+    monkeypatch.setattr(viewcount, "datetime", LateEvening)
+    assert 30 <= viewcount._seconds_left_today() <= 31
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
+
+from tests.factories import coordinator_create
 
 
 @pytest.mark.browser
@@ -18,7 +19,7 @@ def test_sign_on_confirm_approve_and_the_public_list_moves(
     organization_factory(name="Civil Society Institute", city="Yerevan")
     pink = organization_factory(name="Public Information and Need of Knowledge", city="Yerevan")
     pink.aliases.create(name="PINK Armenia", language="en")
-    get_user_model().objects.create_user("coordinator", password="a-long-passphrase", is_staff=True)
+    coordinator_create("coordinator", password="a-long-passphrase")
 
     # The signer finds the organisation by its other name with the type-ahead.
     page.goto(f"/en/statements/{statement.slug}/")

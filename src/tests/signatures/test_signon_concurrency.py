@@ -1,9 +1,9 @@
 """One organisation, one line: concurrent confirmations and approvals never make two."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests.conftest import run_at_once
+from tests.factories import coordinator_create
 from undersigned.signatures import services
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 
@@ -47,7 +47,7 @@ def test_fifty_coordinators_approving_requests_of_one_organisation_make_one_sign
     open_statement, organization_factory, sign_on_factory
 ):
     organization = organization_factory()
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     sign_ons = [
         sign_on_factory(statement=open_statement, organization=organization)
         for _ in range(CONCURRENCY)
@@ -63,7 +63,7 @@ def test_fifty_coordinators_approving_requests_of_one_organisation_make_one_sign
 def test_two_requests_proposing_the_same_new_organisation_make_one_record_and_one_line(
     open_statement, sign_on_factory
 ):
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     first, second = (
         sign_on_factory(
             statement=open_statement, organization=None, organization_name=name, proposed_kind="ngo"

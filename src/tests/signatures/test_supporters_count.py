@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.factories import coordinator_create
 from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter, SupporterTally
 
@@ -120,7 +120,7 @@ def test_the_command_counts_every_statement_with_waiting_confirmations(
 
 
 def test_the_dashboard_shows_supporters_counts(client, published, tasks_do_nothing):
-    staff = get_user_model().objects.create_user("coordinator", is_staff=True)
+    staff = coordinator_create("coordinator")
     client.force_login(staff)
     confirmed_supporters(published, 3)
     supporters.supporter_tally_update(statement_id=published.pk)

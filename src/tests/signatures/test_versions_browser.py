@@ -1,8 +1,8 @@
 """In Chromium: the version history and its diff are accessible (axe-core, WCAG 2.2 AA)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from tests.factories import coordinator_create
 from undersigned.publishing.services import statement_save
 from undersigned.signatures import services
 
@@ -17,7 +17,7 @@ def test_the_version_pages_and_the_marked_list_pass_axe_core(
         translation__title="On the right to protest",
         translation__body="We call on the government.\n\nA second paragraph.",
     )
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     services.sign_on_approve(sign_on=sign_on_factory(statement=statement), by=coordinator)
     translation = statement.translations.get()
     translation.body = "We urge the government.\n\nA second paragraph, longer."

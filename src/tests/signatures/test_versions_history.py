@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.admin_forms import admin_form_data
+from tests.factories import coordinator_create
 from undersigned.core.models import AuditEntry
 from undersigned.publishing.services import statement_save
 from undersigned.signatures import reconfirmation, services
@@ -22,7 +23,7 @@ def signed(statement_factory, sign_on_factory):
         translation__title="On the right to protest",
         translation__body="We call on the government to respect peaceful assembly.",
     )
-    coordinator = get_user_model().objects.create_user("coordinator", is_staff=True)
+    coordinator = coordinator_create("coordinator")
     sign_on = sign_on_factory(statement=statement)
     services.sign_on_approve(sign_on=sign_on, by=coordinator)
     return statement

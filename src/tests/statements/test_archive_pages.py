@@ -190,10 +190,11 @@ def test_a_page_beyond_the_archive_is_not_found(client, seven_statements, path):
     assert parse(response).css_first("header.site-header") is not None
 
 
-def test_a_malformed_page_parameter_shows_the_first_page(client, seven_statements):
+def test_a_malformed_page_parameter_is_refused_with_a_clear_message(client, seven_statements):
     response = client.get("/en/statements/?page=abc")
-    assert response.status_code == 200
-    assert titles(response)[0] == "Statement 7"
+    assert response.status_code == 400
+    assert "“page”" in response.content.decode()
+    assert parse(response).css_first("header.site-header") is not None
 
 
 def test_a_single_page_archive_has_no_pagination(client, statement_factory, page_size):
@@ -356,9 +357,15 @@ def test_archive_filters_combine(client, filtered_archive):
 
 
 def test_unknown_filter_values_are_ignored(client, filtered_archive):
-    response = client.get("/en/statements/?category=nothing&organization=nobody&year=abc")
+    response = client.get("/en/statements/?category=nothing&organization=nobody")
     assert response.status_code == 200
     assert len(titles(response)) == 3
+
+
+def test_a_year_that_is_not_a_year_is_refused_with_a_clear_message(client, filtered_archive):
+    response = client.get("/en/statements/?year=abc")
+    assert response.status_code == 400
+    assert "“year”" in response.content.decode()
 
 
 def test_a_filter_matching_nothing_says_so(client, filtered_archive):

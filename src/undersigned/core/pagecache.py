@@ -8,7 +8,13 @@ the current generations, and the page is served only while they still match, so 
 visible on the next request in every process. A conditional GET is answered with 304 from the
 generations alone, by Django's get_conditional_response, before any page is read or rendered.
 CSRF tokens are stored as a placeholder and filled in per request, so cached forms still work
-for every visitor.
+for every visitor. The placeholder is made anew for each rendering and kept with the page:
+text a reader wrote (a comment quoting a placeholder) can never be mistaken for it, so only
+the site's own forms get the token.
+
+A page is stored per address with only the query parameters its view reads (`query=`); the
+view sees only those too. Other parameters (trackers' tags, a fuzzer's noise) neither bypass
+the cache nor fill it with copies of one page.
 
 When a busy page changes, one request renders it again while the others keep getting the
 previous version, for at most PAGE_CACHE_STALE_MS after the change: a page is rendered once
@@ -23,6 +29,7 @@ render while others get the page from before.
 """
 
 import hashlib
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -30,15 +37,16 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
+# Every placeholder starts so; a random part, new for each rendering, follows.
 CSRF_PLACEHOLDER = "__undersigned_csrf_token__"
-_CSRF_PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
 _PAGE_PREFIX = "pages:"
+_STORED_FIELDS = 5
 _RENDER_LOCK_PREFIX = "pages-rendering:"
 _RENDER_LOCK_SECONDS = 30
 _GENERATION_PREFIX = "gen:"
@@ -98,12 +106,30 @@ def _may_serve_stale(versions: dict[str, int]) -> bool:
     return 0 <= age_ns < getattr(settings, "PAGE_CACHE_STALE_MS", 0) * 1_000_000
 
 
-def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
-    """Cache a public view's response per language and address under the tags it depends on."""
+def _keep_known_query(request: HttpRequest, names: Iterable[str]) -> None:
+    """Leave the request only the query parameters the view reads, in a fixed order."""
+    known = QueryDict(mutable=True)
+    for name in sorted(names):
+        if values := request.GET.getlist(name):
+            known.setlist(name, values)
+    known._mutable = False
+    request.GET = known
+    request.META["QUERY_STRING"] = known.urlencode()
+
+
+def cached_page(
+    tags: Callable[..., list[str]], *, query: Iterable[str] = (), timeout: int | None = None
+):
+    """Cache a public view's response per language, path and known query under its tags.
+
+    `query` names the parameters the view reads; the others are dropped before the view runs.
+    """
+    query = tuple(query)
 
     def decorator(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            _keep_known_query(request, query)
             if is_personal(request) or not settings.PAGE_CACHE_ENABLED:
                 return view(request, *args, **kwargs)
             page_tags = sorted(tags(*args, **kwargs))
@@ -132,6 +158,8 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
                 return answered
             if revalidating:
                 stored = cache.get(key)
+            if stored is not None and len(stored) != _STORED_FIELDS:
+                stored = None  # kept by an earlier version of this module
             if stored is not None and stored[0] == etag:
                 request.page_cache = "hit"
                 return _respond(request, stored, language)
@@ -142,18 +170,27 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
                 request.page_cache = "hit"
                 return _respond(request, stored, language)  # another request renders it
             request.page_cache = "miss"
-            request.csrf_placeholder = True
+            placeholder = f"{CSRF_PLACEHOLDER}{secrets.token_hex(16)}"
+            request.csrf_placeholder = placeholder
             try:
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming:
-                    return _fill_csrf(request, response)
+                    return _fill_csrf(request, response, placeholder)
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
-                stored = (etag, last_modified, response.content, response.get("Content-Type"))
+                content = response.content
+                stored = (
+                    etag,
+                    last_modified,
+                    content,
+                    response.get("Content-Type"),
+                    # Kept only when the page has a form: the others set no CSRF cookie.
+                    placeholder if placeholder.encode() in content else "",
+                )
                 cache.set(key, stored, timeout or settings.PAGE_CACHE_SECONDS)
             finally:
                 # An error page rendered after an exception gets the visitor's real token.
-                request.csrf_placeholder = False
+                request.csrf_placeholder = ""
                 if locked:
                     cache.delete(lock)
             return _respond(request, stored, language)
@@ -164,22 +201,22 @@ def cached_page(tags: Callable[..., list[str]], *, timeout: int | None = None):
 
 
 def _respond(request: HttpRequest, stored: tuple, language: str) -> HttpResponse:
-    etag, last_modified, content, content_type = stored
-    if _CSRF_PLACEHOLDER_BYTES in content:
-        content = content.replace(_CSRF_PLACEHOLDER_BYTES, get_token(request).encode())
+    etag, last_modified, content, content_type, placeholder = stored
+    if placeholder:
+        content = content.replace(placeholder.encode(), get_token(request).encode())
     response = HttpResponse(content, content_type=content_type)
     response["Content-Language"] = language
     _mark(response, etag, last_modified)
     return response
 
 
-def _fill_csrf(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+def _fill_csrf(request: HttpRequest, response: HttpResponse, placeholder: str) -> HttpResponse:
     """Give a response that is not cached (an error page, say) the visitor's own token."""
     if getattr(response, "is_rendered", True) is False:
         response.render()
-    if not response.streaming and _CSRF_PLACEHOLDER_BYTES in response.content:
+    if not response.streaming and placeholder.encode() in response.content:
         response.content = response.content.replace(
-            _CSRF_PLACEHOLDER_BYTES, get_token(request).encode()
+            placeholder.encode(), get_token(request).encode()
         )
     return response
 
@@ -197,7 +234,7 @@ def _mark(response: HttpResponse, etag: str, last_modified: str) -> None:
 
 
 def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
-    """Make the CSRF token a placeholder while a page is rendered for the cache."""
-    if getattr(request, "csrf_placeholder", False):
-        return {"csrf_token": CSRF_PLACEHOLDER}
+    """Make the CSRF token this rendering's placeholder while a page is rendered for the cache."""
+    if placeholder := getattr(request, "csrf_placeholder", ""):
+        return {"csrf_token": placeholder}
     return {}

@@ -95,7 +95,7 @@ def markdown_to_text(body: str) -> str:
     return _SPACE.sub(" ", body).strip()
 
 
-_MARKDOWN_DEFINITION = re.compile(r"^\[\^(\w{1,20})\]:[ \t]+(\S.*)$", re.MULTILINE)
+_MARKDOWN_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(\S.*)$", re.MULTILINE)
 
 
 def footnotes(body: str) -> list[tuple[str, str]]:
@@ -109,7 +109,7 @@ def markdown_to_text_with_references(body: str) -> str:
     """Return Markdown as plain text without footnote definitions, keeping references as [1]."""
     body = _PLAIN_DEFINITION.sub("", body)
     body = _MARKDOWN_DEFINITION.sub("", body)
-    body = re.sub(r"\[\^(\w{1,20})\]", r"⟦\1⟧", body)
+    body = re.sub(r"\[\^([^\]\s]+)\]", r"⟦\1⟧", body)
     body = re.sub(r"\[(\d{1,3})\](?![(:\[])", r"⟦\1⟧", body)
     return markdown_to_text(body).replace("⟦", "[").replace("⟧", "]")
 

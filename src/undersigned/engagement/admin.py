@@ -81,7 +81,7 @@ class CommentAdmin(admin.ModelAdmin):
     def _report(self, request, text: str) -> None:
         self.message_user(request, text, messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected comments"))
+    @admin.action(description=_("Publish the selected comments"), permissions=["change"])
     def approve(self, request, queryset):
         count = 0
         for comment in list(queryset):
@@ -93,7 +93,7 @@ class CommentAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Mark the selected comments as spam"))
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
     def mark_spam(self, request, queryset):
         count = 0
         for comment in list(queryset):
@@ -107,7 +107,9 @@ class CommentAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Delete the selected comments (and their replies)"))
+    @admin.action(
+        description=_("Delete the selected comments (and their replies)"), permissions=["change"]
+    )
     def delete_comments(self, request, queryset):
         count = 0
         for comment in list(queryset):
@@ -120,7 +122,7 @@ class CommentAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Ban the authors' email addresses"))
+    @admin.action(description=_("Ban the authors' email addresses"), permissions=["change"])
     def ban_authors(self, request, queryset):
         commenters = list(Commenter.objects.filter(pk__in=queryset.values("commenter_id")))
         for commenter in commenters:
@@ -150,7 +152,7 @@ class CommenterAdmin(admin.ModelAdmin):
     def comment_count(self, obj) -> int:
         return obj.comment_total
 
-    @admin.action(description=_("Ban the selected addresses"))
+    @admin.action(description=_("Ban the selected addresses"), permissions=["change"])
     def ban(self, request, queryset):
         for commenter in queryset:
             services.commenter_ban(commenter=commenter, by=request.user)
@@ -190,6 +192,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # only the reader may subscribe, through the double opt-in
 
+    def has_export_subscribers_permission(self, request) -> bool:
+        return request.user.has_perm("engagement.export_subscribers")
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
 
@@ -197,7 +202,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     def category_list(self, obj: Subscriber) -> str:
         return ", ".join(category.name for category in obj.categories.all()) or "—"
 
-    @admin.action(description=_("Export the selected subscribers (CSV)"))
+    @admin.action(
+        description=_("Export the selected subscribers (CSV)"), permissions=["export_subscribers"]
+    )
     def export_csv(self, request, queryset):
         return subscribers_csv(queryset.prefetch_related("categories").order_by("created_at"))
 

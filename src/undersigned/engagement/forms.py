@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.forms import NameField
 from undersigned.core.languages import LANGUAGE_CHOICES
+from undersigned.core.params import NumberField
 from undersigned.statements.models import Category
 
 # Names never carry links or addresses: nobody can use our mail to advertise.
@@ -51,7 +52,7 @@ class CommentForm(HoneypotMixin):
         help_text=_("Plain text. Web addresses become links."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = NumberField(required=False, widget=forms.HiddenInput)
 
     def clean_name(self) -> str:
         return _plain_name(self.cleaned_data["name"])

@@ -170,6 +170,7 @@ class Subscriber(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("newsletter subscriber")
         verbose_name_plural = _("newsletter subscribers")
+        permissions = [("export_subscribers", _("Can download the subscribers' addresses"))]
 
     def __str__(self) -> str:
         return self.email

@@ -102,10 +102,18 @@ def moderation_counts() -> dict[str, int]:
 
 
 def coordinator_emails() -> list[str]:
-    """Return who is told about new comments: COMMENTS_NOTIFY_EMAILS, else active staff."""
+    """Return who is told about new comments: COMMENTS_NOTIFY_EMAILS, else their moderators."""
     if settings.COMMENTS_NOTIFY_EMAILS:
         return list(settings.COMMENTS_NOTIFY_EMAILS)
-    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+    # Staff who may moderate comments (the Coordinator group, superusers), not every staff account.
+    users = (
+        get_user_model()
+        .objects.with_perm(
+            "engagement.change_comment", backend="django.contrib.auth.backends.ModelBackend"
+        )
+        .filter(is_staff=True)
+        .exclude(email="")
+    )
     return sorted(set(users.values_list("email", flat=True)))
 
 

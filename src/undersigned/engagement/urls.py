@@ -21,7 +21,7 @@ urlpatterns = [
         views.newsletter_unsubscribe,
         name="newsletter_unsubscribe",
     ),
-    path("newsletter/subscribers.csv", views.newsletter_export, name="newsletter_export"),
+    path("staff/newsletter/subscribers.csv", views.newsletter_export, name="newsletter_export"),
     path(
         "staff/statements/<slug:slug>/comments/",
         views.comments_setting,

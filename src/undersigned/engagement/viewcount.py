@@ -3,20 +3,21 @@
 A view is counted when a person (not a known bot or a prefetch) loads a statement page: the
 page carries a one-pixel image whose address is signed for the statement, and fetching it
 counts the view. The page itself is then the same for every reader, so nginx or a CDN can
-serve it without asking the app; the image is never cached. The
-same visitor is counted once per VIEW_COUNT_REPEAT_MINUTES: the cache remembers a hash of
-their address and browser, salted with a random value that is replaced every day and never
-stored anywhere else, so no address can be read back, and yesterday's hashes cannot be linked
-to today's. Counts wait in the cache under the statement's slug; the worker adds them to the
-database in one batch (services.view_counts_flush) a few minutes later, or sooner when many
-views are waiting.
+serve it without asking the app; the image is never cached.
+
+One address is one reader per statement and day (UTC), whatever browser it names: a script
+that changes its User-Agent at every request still counts once. The cache remembers a hash of
+the address, salted with a random value that is replaced every day and never stored anywhere
+else, so no address can be read back, and yesterday's hashes cannot be linked to today's.
+Counts wait in the cache under the statement's slug; the worker adds them to the database in
+one batch (services.view_counts_flush) a few minutes later, or sooner when many are waiting.
 """
 
 import contextlib
 import hashlib
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -63,11 +64,16 @@ def _daily_salt() -> str:
 
 
 def visitor_digest(request: HttpRequest, slug: str) -> str:
-    """Return a salted hash of the visitor's address and browser, for one statement and day."""
-    material = "|".join(
-        [_daily_salt(), client_ip(request), request.headers.get("User-Agent", ""), slug]
-    )
+    """Return a salted hash of the visitor's address, for one statement and day."""
+    material = "|".join([_daily_salt(), client_ip(request), slug])
     return hashlib.blake2b(material.encode(), digest_size=16).hexdigest()
+
+
+def _seconds_left_today() -> int:
+    """Return the seconds until the daily salt changes (midnight UTC)."""
+    now = datetime.now(UTC)
+    midnight = datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=UTC)
+    return max(1, int((midnight - now).total_seconds()) + 1)
 
 
 def beacon_key(slug: str) -> str:
@@ -92,8 +98,7 @@ def view_record(*, request: HttpRequest, slug: str) -> bool:
     """Count one view of the statement unless it is a bot's or a repeat; return whether counted."""
     if is_bot(request):
         return False
-    repeat_seconds = settings.VIEW_COUNT_REPEAT_MINUTES * 60
-    if not cache.add(f"{_SEEN_PREFIX}{visitor_digest(request, slug)}", 1, repeat_seconds):
+    if not cache.add(f"{_SEEN_PREFIX}{visitor_digest(request, slug)}", 1, _seconds_left_today()):
         return False
     _increment(f"{BUFFER_PREFIX}{slug}")
     _flush_when_due()

@@ -5,7 +5,6 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from undersigned.core import outbox
 from undersigned.core.addresses import mailbox
 from undersigned.core.origin import same_origin_post
+from undersigned.core.params import BadParameter, parse_number, query_number
+from undersigned.core.permissions import staff_permission_required
 from undersigned.core.ratelimit import client_ip, first_limited, limited_message, refused
 from undersigned.core.spreadsheet import csv_cell
 from undersigned.engagement import selectors, services, viewcount
@@ -74,7 +75,10 @@ def _proven_commenter_id(request: HttpRequest) -> int | None:
         salt=COMMENTER_COOKIE_SALT,
         max_age=settings.COMMENTS_COOKIE_DAYS * 86400,
     )
-    return int(value) if value and value.isdigit() else None
+    try:
+        return parse_number(value, name=settings.COMMENTS_COOKIE_NAME)
+    except BadParameter:  # signed by us, so never; but a number is read one way only
+        return None
 
 
 @same_origin_post
@@ -84,11 +88,12 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     translation = statement.translation(_language())
     is_open = selectors.comments_open(statement=statement)
     reply_to = None
-    raw_parent = request.POST.get("parent") or request.GET.get("reply_to", "")
-    if raw_parent.isdigit():
-        reply_to = (
-            Comment.objects.published().filter(pk=int(raw_parent), statement=statement).first()
-        )
+    if request.method == "POST":
+        parent_id = parse_number(request.POST.get("parent"), name="parent")
+    else:
+        parent_id = query_number(request, "reply_to")
+    if parent_id is not None:
+        reply_to = Comment.objects.published().filter(pk=parent_id, statement=statement).first()
     form = CommentForm(
         request.POST if request.method == "POST" else None,
         auto_id="comment_%s",
@@ -140,17 +145,15 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _comment_outcome(comment: Comment) -> str:
+    # Published only when this browser proved it is the address's trusted owner (its cookie).
     if comment.status == Comment.Status.APPROVED:
         return _("Thank you. Your comment is published.")
-    if comment.status == Comment.Status.UNCONFIRMED:
-        return _(
-            "Thank you. We sent you an email: follow its link to publish your comment. "
-            "Comments sent from this browser afterwards appear at once."
-        )
-    # Pending, and spam too: a banned address is not told.
+    # Unconfirmed, pending and spam alike: whoever typed an address must not learn from the
+    # answer whether it belongs to a trusted commenter, nor whether it is banned.
     return _(
-        "Thank you. Your comment will appear once a moderator has approved it. "
-        "If this is your first comment, we sent you an email to confirm your address."
+        "Thank you. Your comment will appear once it is confirmed or approved. If your address "
+        "needs confirming, we sent it an email with a link: follow it, and your later comments "
+        "from this browser appear at once."
     )
 
 
@@ -360,13 +363,14 @@ def subscribers_csv(subscribers) -> HttpResponse:
     return _no_store(response)
 
 
-@staff_member_required
+@staff_permission_required("engagement.export_subscribers")
+@require_GET
 def newsletter_export(request: HttpRequest) -> HttpResponse:
     """Every subscriber as CSV, for staff."""
     return subscribers_csv(selectors.subscribers_for_export())
 
 
-@staff_member_required
+@staff_permission_required("engagement.change_statementengagement")
 @require_http_methods(["POST"])
 def comments_setting(request: HttpRequest, slug: str) -> HttpResponse:
     """Close or reopen a statement's comments from the coordinators' dashboard."""

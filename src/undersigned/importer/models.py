@@ -28,6 +28,7 @@ class ImportRecord(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("import")
         verbose_name_plural = _("imports")
+        permissions = [("use_import", _("Can import statement pages as drafts"))]
 
     def __str__(self) -> str:
         return self.source or str(self.statement)

@@ -1,17 +1,17 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from undersigned.core.permissions import staff_permission_required
 from undersigned.importer.forms import ImportForm
 from undersigned.importer.parsing import ParseError, parse_page
 from undersigned.importer.services import import_entry, import_preview
 
 
-@staff_member_required
+@staff_permission_required("importer.use_import")
 def import_page(request: HttpRequest) -> HttpResponse:
     """Paste or upload a page, preview what was read and matched, then create the draft."""
     form = ImportForm(request.POST or None, request.FILES or None)

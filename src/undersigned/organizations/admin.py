@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from undersigned.core.params import parse_number
 from undersigned.organizations import selectors
 from undersigned.organizations.models import (
     Membership,
@@ -175,14 +176,15 @@ class OrganizationAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request):
             raise PermissionDenied
         raw = request.POST.get("ids") or request.GET.get("ids", "")
-        ids = [int(part) for part in raw.split(",") if part.strip().isdigit()][:2]
+        parsed = [parse_number(part.strip(), name="ids") for part in raw.split(",")[:2]]
+        ids = [pk for pk in parsed if pk is not None]
         records = Organization.objects.in_bulk(ids)
         if len(records) != 2:
             self.message_user(request, _("Those organisations no longer exist."), messages.ERROR)
             return redirect("admin:organizations_organization_changelist")
         first, second = records[ids[0]], records[ids[1]]
         if request.method == "POST":
-            survivor_id = int(request.POST.get("survivor", first.pk))
+            survivor_id = parse_number(request.POST.get("survivor"), name="survivor") or first.pk
             survivor, duplicate = (first, second) if survivor_id == first.pk else (second, first)
             try:
                 organizations_merge(

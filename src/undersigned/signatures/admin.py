@@ -38,7 +38,7 @@ class SignOnRequestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description=_("Approve the selected pending requests"))
+    @admin.action(description=_("Approve the selected pending requests"), permissions=["change"])
     def approve_selected(self, request, queryset):
         count = services.sign_on_bulk_approve(sign_ons=list(queryset), by=request.user)
         self.message_user(
@@ -68,7 +68,9 @@ class SupporterAdmin(admin.ModelAdmin):
         # The count is kept by batches that only add: deleting a row would leave it wrong.
         return False
 
-    @admin.action(description=_("Take the selected names off the public list"))
+    @admin.action(
+        description=_("Take the selected names off the public list"), permissions=["change"]
+    )
     def hide_names(self, request, queryset):
         count = supporters.supporters_hide(supporters=list(queryset), by=request.user)
         self.message_user(

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.forms import NameField
+from undersigned.core.params import ID_MAX, BadParameter, NumberField, parse_number
 from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
 from undersigned.signatures.models import SignOnRequest
@@ -28,9 +29,11 @@ class SignOnForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    organization = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    organization = NumberField(required=False, widget=forms.HiddenInput)
     organization_choice = forms.RegexField(
-        regex=r"^(new|\d+)$", required=False, widget=forms.HiddenInput
+        regex=rf"\A({NEW}|[0-9]{{1,{len(str(ID_MAX))}}})\Z",
+        required=False,
+        widget=forms.HiddenInput,
     )
     new_kind = forms.ChoiceField(
         label=_("Kind of organisation"),
@@ -113,9 +116,11 @@ class SignOnForm(forms.Form):
         if choice == NEW:
             self.is_new = True
         elif choice or data.get("organization"):
-            self.organization_found = Organization.objects.filter(
-                pk=int(choice or data["organization"])
-            ).first()
+            try:
+                pk = parse_number(choice, name="organization_choice") or data["organization"]
+            except BadParameter:  # digits, but beyond any id
+                pk = None
+            self.organization_found = Organization.objects.filter(pk=pk).first() if pk else None
             if self.organization_found is None:
                 self._offer_candidates(name, _("That organisation is no longer in the registry."))
         else:

@@ -141,6 +141,11 @@ class SignOnRequest(models.Model):
         verbose_name = _("sign-on request")
         verbose_name_plural = _("sign-on requests")
         indexes = [models.Index(fields=["statement", "status"])]
+        # Coordinators' powers beyond editing a row (staff/roles.py gives them to the group).
+        permissions = [
+            ("export_contacts", _("Can download the signers' contact data")),
+            ("erase_contact", _("Can erase a signer's contact data")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.display_name} — {self.statement_id}"

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -18,6 +17,8 @@ from undersigned.core.addresses import mailbox
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
+from undersigned.core.params import query_page
+from undersigned.core.permissions import staff_permission_required
 from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import (
     exports,
@@ -72,7 +73,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 @same_origin_post  # the form sits on the shared statement page: see core/origin.py
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_sign_on(slug=slug)
     is_open = selectors.statement_sign_on_open(statement=statement)
@@ -182,7 +183,7 @@ def _link_problem(request: HttpRequest, *, state: str, sign_on, purpose: str) ->
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the Confirm button; only its POST confirms, as link scanners open every GET."""
     purpose = SignOnToken.Purpose.CONFIRM
@@ -199,7 +200,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer's Withdraw button; only its POST withdraws."""
     purpose = SignOnToken.Purpose.WITHDRAW
@@ -216,7 +217,7 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resend(request: HttpRequest) -> HttpResponse:
     """Ask for a new confirmation link by email address; the answer never tells who signed."""
     form = ResendForm(request.POST or None)
@@ -255,7 +256,7 @@ def resend_for_token(request: HttpRequest, token: str) -> HttpResponse:
 # The coordinators' dashboard.
 
 
-@staff_member_required
+@staff_permission_required("signatures.view_signonrequest")
 @require_GET
 def dashboard_index(request: HttpRequest) -> HttpResponse:
     return render(
@@ -265,7 +266,7 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.view_signonrequest")
 @require_GET
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -321,7 +322,7 @@ def _request_of(slug: str, pk: int) -> SignOnRequest:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -336,7 +337,7 @@ def dashboard_approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_bulk_approve(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -354,7 +355,7 @@ def dashboard_bulk_approve(request: HttpRequest, slug: str) -> HttpResponse:
     return _back(slug, SignOnRequest.Status.PENDING)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -376,7 +377,7 @@ def dashboard_reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signonrequest")
 @require_POST
 def dashboard_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -399,7 +400,7 @@ def dashboard_attach(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.erase_contact")
 @require_POST
 def dashboard_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     sign_on = _request_of(slug, pk)
@@ -422,7 +423,7 @@ def dashboard_erase(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, sign_on.status)
 
 
-@staff_member_required
+@staff_permission_required("signatures.change_signatory")
 @require_POST
 def dashboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     line = get_object_or_404(
@@ -440,7 +441,7 @@ def dashboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return _back(slug, SignOnRequest.Status.WITHDRAWN)
 
 
-@staff_member_required
+@staff_permission_required("statements.change_statement")
 @require_POST
 def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -461,7 +462,7 @@ def dashboard_auto_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the signer the new text's changes and a button; only its POST re-confirms."""
     purpose = SignOnToken.Purpose.RECONFIRM
@@ -488,7 +489,7 @@ def reconfirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("statements.change_statement")
 @require_POST
 def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     statement = selectors.dashboard_statement(slug=slug)
@@ -525,7 +526,7 @@ def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpRespo
 # the statement's page (a new visitor's CSRF token is filled in), under the tags of the count it
 # shows; a POST is never cached.
 @cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support(request: HttpRequest, slug: str) -> HttpResponse:
     """The support form; its answer is the same whether or not the address supported before."""
     statement = selectors.statement_for_sign_on(slug=slug)
@@ -592,7 +593,7 @@ def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
     if request.method == "POST":
@@ -621,7 +622,7 @@ def _support_link_problem(request: HttpRequest, *, state: str, supporter) -> Htt
     return _private(response)
 
 
-@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
+@cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"], query=("page",))
 @require_GET
 def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     """The supporters who chose to show their name, a page at a time."""
@@ -629,9 +630,8 @@ def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     paginator = Paginator(
         selectors.supporters_shown(statement=statement), settings.SUPPORTERS_PAGE_SIZE
     )
-    raw = request.GET.get("page", "1")
     try:
-        page = paginator.page(int(raw) if raw.isdigit() else 1)
+        page = paginator.page(query_page(request))
     except EmptyPage as error:
         raise Http404("No such page") from error
     return render(
@@ -722,7 +722,7 @@ def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@staff_member_required
+@staff_permission_required("signatures.export_contacts")
 @require_GET
 def dashboard_contacts_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The list with the signers' contact data: staff only, never cached."""

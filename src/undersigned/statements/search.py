@@ -168,7 +168,9 @@ def _filter_sql(filters: dict) -> tuple[str, list]:
     if filters.get("year"):
         # Compared as a date range so that both engines can use the index on published_at.
         clauses.append("s.published_at >= %s AND s.published_at < %s")
-        params += [f"{filters['year']}-01-01", f"{filters['year'] + 1}-01-01"]
+        year = filters["year"]
+        end = f"{year + 1:04d}-01-01" if year < 9999 else "9999-12-31 23:59:59.999999"
+        params += [f"{year:04d}-01-01", end]
     return " AND ".join(clauses), params
 
 
@@ -215,6 +217,26 @@ def search_statements(
             )
         )
     return SearchResults(query=query, hits=hits, total=total, more=more)
+
+
+def search_statement_ids(*, query: str, filters: dict | None = None) -> list[int]:
+    """Return the ids of matching statements, best first, at most RANKED_AT_MOST of them."""
+    terms = _terms(query)
+    if not terms:
+        return []
+    where, params = _filter_sql(filters or {})
+    if connection.vendor == "postgresql":
+        planned, text = _index_preferred(), _pg_text(terms)
+        titles, everywhere = _postgres_titles, _postgres_everywhere
+    else:
+        planned, text = nullcontext(), _fts5_query(terms)
+        titles, everywhere = _sqlite_titles, _sqlite_everywhere
+    with planned, connection.cursor() as cursor:
+        search = (cursor, text, where, params)
+        ranked, _total, _more = _ranked(
+            partial(titles, *search), partial(everywhere, *search), 0, RANKED_AT_MOST
+        )
+    return [statement_id for statement_id, _rank in ranked]
 
 
 def _ranked(

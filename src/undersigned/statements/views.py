@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
+from undersigned.core.params import query_page, query_year
 from undersigned.core.text import render_markdown
 from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
@@ -32,24 +33,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _page_number(request: HttpRequest, page: int | None) -> int:
-    if page is not None:
-        return page
-    raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    return page if page is not None else query_page(request)
 
 
 def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters, dict[str, str]]:
     """Read the archive filters from the query string, ignoring values that match nothing."""
     active: dict[str, str] = {}
     category = organization = None
-    year = None
     if slug := request.GET.get("category", ""):
         category = Category.objects.filter(slug=slug).first()
         if category:
             active["category"] = slug
-    if (raw_year := request.GET.get("year", "")).isdigit():
-        year = int(raw_year)
-        active["year"] = raw_year
+    if (year := query_year(request)) is not None:
+        active["year"] = str(year)
     if slug := request.GET.get("organization", ""):
         organization = Organization.objects.filter(slug=slug).first()
         if organization:
@@ -72,7 +68,9 @@ def _archive_url(filters: dict[str, str]) -> str:
 
 
 # The organisation choice prints names and aliases: a change in the registry renews the page.
-@cached_page(lambda page=None: ["archive", "registry"])
+@cached_page(
+    lambda page=None: ["archive", "registry"], query=("category", "year", "organization", "page")
+)
 def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
     filters, active = _filters_from_query(request)
     if page == 1:
@@ -159,7 +157,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 SEARCH_PAGE_SIZE = 10
 
 
-@cached_page(lambda: ["archive"])
+@cached_page(lambda: ["archive"], query=("q", "language", "category", "year", "page"))
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     filters: dict = {}
@@ -168,8 +166,8 @@ def search(request: HttpRequest) -> HttpResponse:
     category = Category.objects.filter(slug=request.GET.get("category", "")).first()
     if category:
         filters["category_id"] = category.pk
-    if (year := request.GET.get("year", "")).isdigit():
-        filters["year"] = int(year)
+    if (year := query_year(request)) is not None:
+        filters["year"] = year
     page = _page_number(request, None)
     results = search_statements(
         query=query,

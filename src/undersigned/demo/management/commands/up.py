@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from undersigned.core.accounts import admin_login_show, admin_password_validate
 from undersigned.core.services import admin_account_ensure
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_demo, port, host, **options):
         from undersigned.operations.upgrades import serving_refusal
 
+        admin_password_validate()
         # In production, migrations are the administrator's step (after a backup), not ours.
         refusal = serving_refusal(production=settings.PRODUCTION)
         if refusal:
@@ -37,10 +39,7 @@ class Command(BaseCommand):
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nUndersigned is starting on {url}"))
         self.stdout.write(f"Back office: {url}en/admin/")
-        if password:
-            self.stdout.write(f"Admin login: {username} / {password}")
-        else:
-            self.stdout.write(f"Admin login: {username} (password from ADMIN_PASSWORD)")
+        admin_login_show(username=username, password=password, created=_created, out=self.stdout)
         self.stdout.write(
             f"Database: {settings.DATABASES['default']['NAME']}\nPress Ctrl-C to stop.\n"
         )

@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("core", "0002_outgoingmail"),
-        ("signatures", "0003_versions_supporters"),
+        ("signatures", "0004_permissions"),
     ]
 
     operations = [

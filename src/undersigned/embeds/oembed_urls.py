@@ -1,0 +1,5 @@
+from django.urls import path
+
+from undersigned.embeds import views
+
+urlpatterns = [path("", views.oembed, name="oembed")]
