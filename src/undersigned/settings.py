@@ -220,6 +220,16 @@ TASKS_KEEP_FAILED_DAYS = env_int("TASKS_KEEP_FAILED_DAYS", 60)
 MAILERS = mailers_from_url(env_str("EMAIL_URL", ""))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Undersigned <no-reply@undersigned.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every mail goes through core/outbox.py. One mailbox (v@, V@, v+1@… count as one: see
+# core/addresses.py) gets at most this many mails an hour that strangers' forms ask for; past
+# it the mail is recorded as refused and the person at the form is told.
+MAIL_PER_RECIPIENT_PER_HOUR = env_int("MAIL_PER_RECIPIENT_PER_HOUR", 6)
+# A mail server that fails is tried again this many times in all, after 2, 4, 8… minutes.
+MAIL_ATTEMPTS = env_int("MAIL_ATTEMPTS", env_int("SIGNON_MAIL_ATTEMPTS", 5))
+# Staff can read a copy of every mail; with console mail (no EMAIL_URL) the copy keeps its links.
+MAIL_FULL_COPIES = env_bool(
+    "MAIL_FULL_COPIES", env_bool("SIGNON_MAIL_FULL_COPIES", not env_str("EMAIL_URL", ""))
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -332,7 +342,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "undersigned.staff.views.lockout"
 AXES_HTTP_RESPONSE_CODE = 429
 # The same client address as the rate limits (the proxy header when SIGNON_CLIENT_IP_HEADER is set).
-AXES_CLIENT_IP_CALLABLE = "undersigned.signatures.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "undersigned.core.ratelimit.client_ip"
 AXES_VERBOSE = False
 
 # Operations (operations/): logs, error reports, health checks and metrics.
@@ -410,9 +420,6 @@ SIGNON_RATE_LIMIT_EMAIL = env_str("SIGNON_RATE_LIMIT_EMAIL", "5/h")
 SIGNON_RATE_LIMIT_SEARCH = env_str("SIGNON_RATE_LIMIT_SEARCH", "120/m")
 # Behind a reverse proxy: the header that carries the client's address (e.g. X-Forwarded-For).
 SIGNON_CLIENT_IP_HEADER = env_str("SIGNON_CLIENT_IP_HEADER", "")
-SIGNON_MAIL_ATTEMPTS = env_int("SIGNON_MAIL_ATTEMPTS", 5)
-# Staff can read a copy of every mail; with console mail (no EMAIL_URL) the copy keeps its links.
-SIGNON_MAIL_FULL_COPIES = env_bool("SIGNON_MAIL_FULL_COPIES", not env_str("EMAIL_URL", ""))
 # Versioned text: links asking earlier signers to re-confirm a new text work this many days.
 SIGNON_RECONFIRM_DAYS = env_int("SIGNON_RECONFIRM_DAYS", 30)
 # Signers hear of a new text this many minutes after the edit, so that a run of quick fixes
@@ -465,8 +472,6 @@ NEWSLETTER_RATE_LIMIT_EMAIL = env_str("NEWSLETTER_RATE_LIMIT_EMAIL", "3/d")
 NEWSLETTER_ANNOUNCE_WITHIN_DAYS = env_int("NEWSLETTER_ANNOUNCE_WITHIN_DAYS", 3)
 FRIEND_RATE_LIMIT_IP = env_str("FRIEND_RATE_LIMIT_IP", "5/h")
 FRIEND_RATE_LIMIT_RECIPIENT = env_str("FRIEND_RATE_LIMIT_RECIPIENT", "2/d")
-READERS_MAIL_ATTEMPTS = env_int("READERS_MAIL_ATTEMPTS", 5)
-
 # Open data (api and embeds apps): the public API, oEmbed, embeds and the bulk dump.
 # Any site may read the API and oEmbed from a browser; nothing else is shared across origins.
 CORS_URLS_REGEX = r"^/(api|oembed)/"

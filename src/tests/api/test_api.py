@@ -289,3 +289,14 @@ def test_documentation_page_is_translated(client, db, language):
     assert response.status_code == 200
     assert b"/api/v1/openapi.json" in response.content
     assert b"Open data: API, embeds and downloads" not in response.content
+
+
+def test_text_that_is_no_text_gets_a_json_400_that_the_schema_documents(client, open_data_archive):
+    response = client.get("/api/v1/statements/", {"q": "water\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "NUL" in response.json()["detail"]
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            assert "400" in operation["responses"], path

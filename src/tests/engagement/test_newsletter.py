@@ -156,7 +156,8 @@ def test_a_resumed_issue_skips_those_who_had_it(mail, statement_factory):
     statement = statement_factory(translation__title="On the freedom of assembly")
     issue = NewsletterIssue.objects.create(statement=statement)
     issue.deliveries.create(subscriber=first)
-    assert services.newsletter_issue_deliver(statement_id=statement.pk) == "sent 1"
+    with mail.commit():
+        assert services.newsletter_issue_deliver(statement_id=statement.pk) == "sent 1"
     assert [m["To"] for m in mail.wait_for(1)] == [second.email]
     assert services.newsletter_issue_deliver(statement_id=statement.pk) == "already sent"
 

@@ -430,10 +430,7 @@ def sign_on_pages(
             language="en",
         )
         supporter = Supporter.objects.get(statement=content, email=email)
-        _message, [token] = supporters._supporter_mail_compose(
-            supporter=supporter, kind="support_confirm"
-        )
-        return token
+        return supporters._supporter_confirm_token(supporter)
 
     used = link(unconfirmed(), Purpose.CONFIRM)
     services.sign_on_confirm(token=used)

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
+from undersigned.core.models import OutgoingMail
 from undersigned.engagement.models import FriendMessage
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -55,7 +56,9 @@ def test_sending_to_a_friend_mails_a_fixed_text_and_forgets_the_address(client, 
     assert response.status_code == 302
     (message,) = mail.wait_for(1)
     assert message["To"] == "friend@example.am"
-    assert message["Subject"] == "Anahit sent you a statement"
+    # The subject is the site's words and the title: nothing the sender typed.
+    assert message["Subject"] == "A statement on Undersigned: On assembly & speech"
+    assert "Anahit" in message.get_content()
     body = message.get_content()
     assert "http://127.0.0.1:8000/en/statements/freedom-of-assembly/" in body
     assert "Buy pills" not in body
@@ -63,6 +66,7 @@ def test_sending_to_a_friend_mails_a_fixed_text_and_forgets_the_address(client, 
     sent = FriendMessage.objects.get()
     assert sent.sent_at is not None
     assert sent.recipient == ""
+    assert OutgoingMail.objects.get(key=f"friend:{sent.pk}").to == ""
 
 
 @pytest.mark.parametrize(
@@ -91,5 +95,6 @@ def test_sending_to_a_friend_is_rate_limited(statement, settings, db):
     assert Client(REMOTE_ADDR="203.0.113.1").post(url, data).status_code == 302
     again = Client(REMOTE_ADDR="203.0.113.2").post(url, data)
     assert again.status_code == 429
-    assert "Too many attempts" in again.content.decode()
+    assert int(again["Retry-After"]) > 0
+    assert "Too many requests have been made with this email address" in again.content.decode()
     assert FriendMessage.objects.count() == 1

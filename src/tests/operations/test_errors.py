@@ -12,10 +12,10 @@ from sentry_sdk.utils import event_from_exception
 
 from tests.conftest import mail_text
 from tests.operations.signup import EMAIL, PHONE
+from undersigned.core.models import OutgoingMail
 from undersigned.operations import errors
 from undersigned.operations.scrub import EMAIL as EMAIL_PATTERN
 from undersigned.operations.scrub import PHONE as PHONE_PATTERN
-from undersigned.signatures.models import OutboundEmail
 
 ADMIN = "webmaster@undersigned.example.org"
 
@@ -118,9 +118,9 @@ def test_an_error_reaches_the_admins_through_the_outbox_once_per_interval(admins
     assert "failing_lookup" in text
     assert EMAIL not in text
     assert "[email]" in text
-    outbox = OutboundEmail.objects.get(to=ADMIN)
+    outbox = OutgoingMail.objects.get(to=ADMIN)
     assert outbox.kind == "error_report"
-    assert outbox.status == OutboundEmail.Status.SENT
+    assert outbox.status == OutgoingMail.Status.SENT
     assert message["Message-ID"]
 
     for _ in range(5):  # the same error again: no more mail within the interval
@@ -128,12 +128,12 @@ def test_an_error_reaches_the_admins_through_the_outbox_once_per_interval(admins
     log_error("undersigned.statements")  # a different error: its own mail
     messages = admins.wait_for(2)
     assert len(messages) == 2
-    assert OutboundEmail.objects.filter(to=ADMIN).count() == 2
+    assert OutgoingMail.objects.filter(to=ADMIN).count() == 2
 
 
 @pytest.mark.django_db(transaction=True)
 def test_with_sentry_configured_no_error_mail_is_sent(admins, settings):
     settings.SENTRY_DSN = "https://public@sentry.example.org/1"
     log_error()
-    assert not OutboundEmail.objects.filter(to=ADMIN).exists()
+    assert not OutgoingMail.objects.filter(to=ADMIN).exists()
     assert admins.messages == []

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.tasks import task
 from django.utils import timezone
 
+from undersigned.core.models import OutgoingMail
 from undersigned.operations import health
-from undersigned.signatures.models import OutboundEmail
 
 
 @task()
@@ -67,12 +67,12 @@ def test_readyz_fails_when_the_heartbeat_is_over_a_minute_old(client):
 
 @pytest.mark.django_db
 def test_readyz_fails_when_a_mail_is_stuck_in_sending(client, worker_alive):
-    mail = OutboundEmail.objects.create(
+    mail = OutgoingMail.objects.create(
         key="stuck", kind="confirm", to="x@example.org", subject="s", body_text="t",
-        body_html="h", language="en",
+        body_html="h", language="en", status=OutgoingMail.Status.SENDING,
     )  # fmt: skip
     assert readyz(client)[0].status_code == 200  # just queued: not stuck
-    OutboundEmail.objects.filter(pk=mail.pk).update(
+    OutgoingMail.objects.filter(pk=mail.pk).update(
         created_at=timezone.now() - timedelta(minutes=settings.OUTBOX_STUCK_MINUTES + 1)
     )
     response, body = readyz(client)

@@ -90,7 +90,7 @@ def test_a_sign_up_is_followed_by_its_request_id_from_the_form_to_the_mail(
     assert form["status"] == 302
     assert form["method"] == "POST"
     assert form["route"] == "en/statements/<slug:slug>/sign/"
-    [mail_task] = [line for line in task_lines if line["task"].endswith("sign_on_mail_send")]
+    [mail_task] = [line for line in task_lines if line["task"].endswith(".mail_send")]
     assert mail_task["request_id"] == "signup-7f3e9a2c1b"
     assert mail_task["status"] == "SUCCESSFUL"
     assert mail_task["duration_ms"] >= 0

@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.conftest import mail_parts as parts
+from undersigned.core import outbox
+from undersigned.core.models import OutgoingMail
 from undersigned.signatures import services
-from undersigned.signatures.models import OutboundEmail, SignOnRequest, SignOnToken
+from undersigned.signatures.models import SignOnRequest, SignOnToken
 from undersigned.statements.versions import statement_text_hash
 
 
@@ -188,11 +190,11 @@ def test_an_unknown_link_offers_the_resend_form(client):
 def test_with_console_mail_staff_can_read_a_full_copy(
     client, open_statement, mail_over_smtp, settings
 ):
-    settings.SIGNON_MAIL_FULL_COPIES = True
+    settings.MAIL_FULL_COPIES = True
     sign(client, open_statement)
     text, _html = parts(mail_over_smtp.wait_for(1)[0])
-    copy = OutboundEmail.objects.get()
-    assert copy.status == OutboundEmail.Status.SENT
+    copy = OutgoingMail.objects.get()
+    assert copy.status == OutgoingMail.Status.SENT
     assert link(text, "confirm") in copy.body_text
     assert copy.sent_at is not None
 
@@ -201,13 +203,13 @@ def test_with_console_mail_staff_can_read_a_full_copy(
 def test_with_real_mail_the_copy_hides_the_private_links(
     client, open_statement, mail_over_smtp, settings, admin_client
 ):
-    settings.SIGNON_MAIL_FULL_COPIES = False
+    settings.MAIL_FULL_COPIES = False
     sign(client, open_statement)
     text, _html = parts(mail_over_smtp.wait_for(1)[0])
-    copy = OutboundEmail.objects.get()
+    copy = OutgoingMail.objects.get()
     assert link(text, "confirm") not in copy.body_text + copy.body_html
     assert "[private link hidden]" in copy.body_text
-    listing = admin_client.get("/en/admin/signatures/outboundemail/")
+    listing = admin_client.get("/en/admin/core/outgoingmail/")
     assert listing.status_code == 200
     assert copy.subject in listing.content.decode()
 
@@ -215,20 +217,20 @@ def test_with_real_mail_the_copy_hides_the_private_links(
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_task_run_twice_sends_once(open_statement, sign_on_factory, mail_over_smtp):
     sign_on = sign_on_factory(statement=open_statement, status="unconfirmed")
+    record = services._signer_mail(sign_on=sign_on, kind="confirm", key="same-key")
     for _ in range(2):
-        services.sign_on_mail_deliver(sign_on_id=sign_on.pk, kind="confirm", key="same-key")
+        outbox.mail_deliver(mail_id=record.pk)
     assert len(mail_over_smtp.wait_for(1)) == 1
-    assert OutboundEmail.objects.get(key="same-key").attempts == 1
+    assert OutgoingMail.objects.get(key="same-key").attempts == 1
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failed_delivery_is_recorded_and_retried_with_the_same_key(
+def test_a_failed_delivery_is_recorded_and_retried_with_the_same_message(
     open_statement, sign_on_factory, settings, smtp_server
 ):
-    from undersigned.signatures.tasks import sign_on_mail_send
+    from undersigned.core.tasks import mail_send
 
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    settings.SIGNON_MAIL_ATTEMPTS = 3
+    settings.MAIL_ATTEMPTS = 3
     # Nothing listens on this port: every attempt fails.
     settings.MAILERS = {
         "default": {
@@ -237,10 +239,12 @@ def test_a_failed_delivery_is_recorded_and_retried_with_the_same_key(
         }
     }
     sign_on = sign_on_factory(statement=open_statement, status="unconfirmed")
+    record = services._signer_mail(sign_on=sign_on, kind="confirm", key="k1")
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     with pytest.raises(OSError, match="refused"):
-        sign_on_mail_send.call(sign_on_id=sign_on.pk, kind="confirm", key="k1")
-    copy = OutboundEmail.objects.get(key="k1")
-    assert copy.status == OutboundEmail.Status.FAILED
+        mail_send.call(mail_id=record.pk)
+    copy = OutgoingMail.objects.get(key="k1")
+    assert copy.status == OutgoingMail.Status.FAILED
     assert copy.attempts == 3  # the first call, then two retries through the task backend
     assert copy.last_error
 
@@ -250,10 +254,11 @@ def test_a_failed_delivery_is_recorded_and_retried_with_the_same_key(
             "OPTIONS": {"host": smtp_server.host, "port": smtp_server.port},
         }
     }
-    sign_on_mail_send.call(sign_on_id=sign_on.pk, kind="confirm", key="k1")
+    mail_send.call(mail_id=record.pk)
     copy.refresh_from_db()
-    assert copy.status == OutboundEmail.Status.SENT
-    assert len(smtp_server.wait_for(1)) == 1
+    assert copy.status == OutgoingMail.Status.SENT
+    [message] = smtp_server.wait_for(1)
+    assert message["Message-ID"] == copy.message_id
 
 
 @pytest.mark.django_db(transaction=True)

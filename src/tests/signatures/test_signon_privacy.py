@@ -2,8 +2,9 @@
 
 import pytest
 
+from undersigned.core.models import OutgoingMail
 from undersigned.signatures import services
-from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
+from undersigned.signatures.models import Signatory, SignOnRequest
 
 EMAIL = "anahit@private-mail.example.am"
 PHONE = "+374 99 765432"
@@ -48,10 +49,10 @@ def test_contact_data_appears_on_no_public_page_or_feed(client, signed):
 
 
 def test_erasing_contact_data_keeps_the_organisations_signature(signed, coordinator):
-    OutboundEmail.objects.create(
+    OutgoingMail.objects.create(
         key="k",
         kind="approved",
-        sign_on=signed,
+        topic=f"signon:{signed.pk}",
         to=EMAIL,
         subject="s",
         body_text=EMAIL,
@@ -74,7 +75,7 @@ def test_erasing_contact_data_keeps_the_organisations_signature(signed, coordina
     assert signed.contact_erased_at is not None
     assert signed.status == SignOnRequest.Status.APPROVED
     assert Signatory.objects.filter(pk=signed.signatory_id).exists()
-    assert not OutboundEmail.objects.exists()
+    assert not OutgoingMail.objects.exists()
 
 
 def test_erasing_by_address_covers_every_request_made_with_it(signed, sign_on_factory, coordinator):

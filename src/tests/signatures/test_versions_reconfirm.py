@@ -10,9 +10,10 @@ from django_tasks_db.models import DBTaskResult
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.conftest import mail_text as text_of
+from undersigned.core.models import OutgoingMail
 from undersigned.publishing.services import statement_save
 from undersigned.signatures import reconfirmation, services
-from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest
+from undersigned.signatures.models import Signatory, SignOnRequest
 from undersigned.statements.models import StatementVersion
 from undersigned.statements.versions import statement_version_current
 
@@ -91,7 +92,7 @@ def test_every_signer_of_the_earlier_text_is_mailed_about_the_new_one(
     assert "/sign-on/reconfirm/" not in text
     russian_mail = mails["artur@helsinki.example.am"]
     assert russian_mail["Content-Language"] == "ru"
-    # A long subject in Cyrillic keeps its spaces (see signatures/mailheaders.py).
+    # A long subject in Cyrillic keeps its spaces (see core/mailheaders.py).
     assert russian_mail["Subject"] == "Подписанный вами текст изменился: О праве на протест"
     assert "Текст «О праве на протест» изменился" in text_of(russian_mail)
     assert "вы подписали версию 1, теперь текст — версия 2" in text_of(russian_mail)
@@ -100,7 +101,7 @@ def test_every_signer_of_the_earlier_text_is_mailed_about_the_new_one(
     # Telling them twice sends nothing twice.
     version = StatementVersion.objects.get(statement=statement, number=2)
     reconfirmation.version_mail_fan_out(version_id=version.pk, kind="version_changed")
-    assert OutboundEmail.objects.filter(kind="version_changed").count() == 3
+    assert OutgoingMail.objects.filter(kind="version_changed").count() == 3
     assert len(mail_over_smtp.messages) == 3
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from undersigned.core.pagecache import generations
-from undersigned.signatures.ratelimit import client_ip, hit
+from undersigned.core.ratelimit import client_ip, hit
 
 _VALIDATORS = "_undersigned_validators"
 

@@ -22,7 +22,9 @@ from undersigned.api.http import public_read
 SLUG = r"^[-a-zA-Z0-9_]+$"
 _SLUG = re.compile(SLUG)
 MAX_PAGE = 100_000
-ERRORS = {304: None, 422: schemas.ValidationError, 429: schemas.Error}
+# 400: the site's input guard refuses text that is no text (a NUL byte, broken UTF-8) before
+# any view runs; it answers the API in JSON, as the API's own errors.
+ERRORS = {304: None, 400: schemas.Error, 422: schemas.ValidationError, 429: schemas.Error}
 
 
 class Utf8Renderer(JSONRenderer):
@@ -164,7 +166,7 @@ def organization_detail(request: HttpRequest, slug: str = Path(..., pattern=SLUG
 
 @api.get(
     "/categories/",
-    response={200: schemas.CategoryList, 304: None, 429: schemas.Error},
+    response={200: schemas.CategoryList, 304: None, 400: schemas.Error, 429: schemas.Error},
     url_name="categories",
     summary="List categories",
     tags=["categories"],

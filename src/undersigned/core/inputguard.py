@@ -10,7 +10,7 @@ the body, whatever server runs the site.
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -70,8 +70,16 @@ def _drop_unreadable_cookies(request: HttpRequest) -> None:
         del request.COOKIES[name]
 
 
+# Machine-readable addresses answer in JSON, as their own errors do (see api.schemas.Error).
+JSON_PATHS = ("/api/", "/oembed/")
+
+
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
     """Answer 400 with the message on the site's page, in the address's language."""
+    if request.path_info.startswith(JSON_PATHS):
+        response = JsonResponse({"detail": str(message)}, status=400)
+        response["Cache-Control"] = "private, no-store"
+        return response
     request.GET = QueryDict()  # the page's search box must not echo what was refused
     language = translation.get_language_from_path(request.path_info)
     with translation.override(language or translation.get_language()):

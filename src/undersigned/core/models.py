@@ -47,3 +47,54 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class OutgoingMail(models.Model):
+    """A mail the site sent, will send or refused to send: its state and a copy for staff.
+
+    Written by core.outbox.mail() and nowhere else; the worker's mail_send task sends it.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        REFUSED = "refused", _("Not sent: too many mails to this address")
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=40)
+    topic = models.CharField(
+        _("about"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("What the mail is about, such as signon:12: erasing that erases the mail."),
+    )
+    to = models.CharField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=500)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    # The message as it goes out, private links included, when the staff copy hides them;
+    # emptied once the server has taken it.
+    outgoing_text = models.TextField(blank=True, editable=False)
+    outgoing_html = models.TextField(blank=True, editable=False)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=200)
+    language = models.CharField(_("language"), max_length=8)
+    forget_recipient = models.BooleanField(default=False, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.to}"

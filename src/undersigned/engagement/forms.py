@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core.forms import NameField
 from undersigned.core.languages import LANGUAGE_CHOICES
 from undersigned.core.params import NumberField
 from undersigned.statements.models import Category
@@ -34,7 +35,7 @@ def _plain_name(value: str) -> str:
 
 
 class CommentForm(HoneypotMixin):
-    name = forms.CharField(
+    name = NameField(
         label=_("Name"),
         max_length=80,
         help_text=_("Shown with your comment."),
@@ -77,7 +78,7 @@ class NewsletterForm(HoneypotMixin):
 
 
 class FriendForm(HoneypotMixin):
-    sender_name = forms.CharField(
+    sender_name = NameField(
         label=_("Your name"),
         max_length=60,
         help_text=_("Your friend sees it in the message. A name only, no addresses."),

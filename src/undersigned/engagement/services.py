@@ -4,24 +4,25 @@ Views, admin actions and tasks call these. Mail is queued after the commit with 
 the tasks call the *_deliver functions here, which may run twice without sending twice.
 """
 
-import contextlib
 import secrets
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core import mail
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core import outbox
 from undersigned.core.audit import audit_record
+from undersigned.core.models import OutgoingMail
 from undersigned.core.pagecache import invalidate
+from undersigned.core.safetext import defused
 from undersigned.engagement import selectors, viewcount
-from undersigned.engagement.mail import absolute, compose
+from undersigned.engagement.mail import absolute, list_headers
 from undersigned.engagement.models import (
     Comment,
     Commenter,
@@ -111,12 +112,6 @@ def comments_close(*, statement: Statement, closed: bool, by: AbstractBaseUser) 
     _statement_page_changed(statement.pk)
 
 
-def _comment_mail_later(*, comment: Comment, kind: str) -> None:
-    from undersigned.engagement.tasks import comment_mail_send
-
-    transaction.on_commit(partial(comment_mail_send.enqueue, comment_id=comment.pk, kind=kind))
-
-
 def _commenter_for(email: str) -> Commenter:
     try:
         with transaction.atomic():
@@ -176,7 +171,7 @@ def comment_submit(
     if status == Comment.Status.APPROVED:
         _statement_page_changed(statement.pk)
     if status in (Comment.Status.APPROVED, Comment.Status.PENDING):
-        _comment_mail_later(comment=comment, kind="notify")
+        _comment_notify_mail(comment)
     # A link that only confirms the address is sent once while it is valid, not per comment.
     link_waiting = (
         Comment.objects.filter(commenter=commenter, confirm_expires_at__gt=timezone.now())
@@ -190,7 +185,7 @@ def comment_submit(
         and not link_waiting
     )
     if needs_confirmation:
-        _comment_mail_later(comment=comment, kind="confirm")
+        _comment_confirm_mail(comment)
     return comment
 
 
@@ -221,7 +216,7 @@ def comment_confirm(*, token: str) -> Comment:
             _statement_page_changed(comment.statement_id)
         else:
             comment.status = Comment.Status.PENDING
-        _comment_mail_later(comment=comment, kind="notify")
+        _comment_notify_mail(comment)
     comment.save(update_fields=["status", "published_at", "confirm_digest", "confirm_expires_at"])
     return comment
 
@@ -283,41 +278,23 @@ def commenter_ban(*, commenter: Commenter, by: AbstractBaseUser) -> int:
     return count
 
 
-def comment_mail_deliver(*, comment_id: int, kind: str) -> str:
-    """Send the author's confirmation link, or tell the coordinators; never twice."""
-    if kind == "confirm":
-        return _comment_confirm_mail(comment_id)
-    if kind == "notify":
-        return _comment_notify_mail(comment_id)
-    raise ValueError(f"Unknown comment mail {kind!r}.")
-
-
-@transaction.atomic
-def _comment_confirm_mail(comment_id: int) -> str:
-    comment = (
-        Comment.objects.select_for_update()
-        .select_related("commenter", "statement")
-        .filter(pk=comment_id)
-        .first()
-    )
-    if comment is None or comment.status not in (
-        Comment.Status.UNCONFIRMED,
-        Comment.Status.PENDING,
-    ):
-        return "no longer needed"
-    if comment.confirm_digest:
-        return "already sent"
+def _comment_confirm_mail(comment: Comment) -> OutgoingMail:
+    """Mail the author a link that confirms their address (and publishes a trusted comment)."""
     secret, comment.confirm_digest = _new_secret()
     comment.confirm_expires_at = timezone.now() + timedelta(days=settings.COMMENTS_TOKEN_DAYS)
     comment.save(update_fields=["confirm_digest", "confirm_expires_at"])
     translation = comment.statement.translation(comment.language)
-    message = compose(
-        template="comment_confirm",
+    return outbox.mail(
         to=comment.commenter.email,
+        template="engagement/emails/comment_confirm",
         language=comment.language,
-        key=f"comment-confirm:{comment.pk}",
+        kind="comment_confirm",
+        key=f"comment-confirm:{comment.pk}:{comment.confirm_digest[:16]}",
+        topic=f"comment:{comment.pk}",
+        secrets=[secret],
         context={
             "comment": comment,
+            "comment_name": defused(comment.name),
             "statement_title": translation.title if translation else comment.statement.slug,
             "confirm_url": absolute(
                 "engagement:comment_confirm", language=comment.language, token=secret
@@ -326,27 +303,11 @@ def _comment_confirm_mail(comment_id: int) -> str:
             "waits_for_moderation": comment.status == Comment.Status.PENDING,
         },
     )
-    # Sent inside the transaction: if the server refuses it, no link is recorded either.
-    message.send(using="default")
-    return "sent"
 
 
-@transaction.atomic
-def _comment_notify_mail(comment_id: int) -> str:
-    comment = (
-        Comment.objects.select_for_update()
-        .select_related("statement")
-        .filter(pk=comment_id)
-        .first()
-    )
-    if comment is None or comment.status not in (
-        Comment.Status.APPROVED,
-        Comment.Status.PENDING,
-    ):
-        return "no longer needed"
+def _comment_notify_mail(comment: Comment) -> int:
+    """Tell the coordinators of a new comment; return how many were told."""
     recipients = selectors.coordinator_emails()
-    if not recipients:
-        return "no coordinators"
     language = settings.LANGUAGE_CODE
     translation = comment.statement.translation(language)
     with_admin = absolute(
@@ -354,32 +315,27 @@ def _comment_notify_mail(comment_id: int) -> str:
     )
     queue = absolute("admin:engagement_comment_changelist", language=language)
     for address in recipients:
-        compose(
-            template="comment_notify",
+        outbox.mail(
             to=address,
+            template="engagement/emails/comment_notify",
             language=language,
-            key=f"comment-notify:{comment.pk}:{comment.status}:{address}",
+            kind="comment_notify",
+            key=f"comment-notify:{comment.pk}:{comment.status}:{address}"[:100],
+            topic=f"comment:{comment.pk}",
             context={
                 "comment": comment,
+                "comment_name": defused(comment.name),
                 "statement_title": translation.title if translation else comment.statement.slug,
                 "statement_url": settings.SITE_URL + comment.statement.get_absolute_url(),
                 "comment_admin_url": with_admin,
                 "queue_url": f"{queue}?status={Comment.Status.PENDING}",
                 "published": comment.status == Comment.Status.APPROVED,
             },
-        ).send(using="default")
-    return "sent"
+        )
+    return len(recipients)
 
 
 # Newsletter.
-
-
-def _newsletter_mail_later(*, subscriber: Subscriber, kind: str) -> None:
-    from undersigned.engagement.tasks import newsletter_mail_send
-
-    transaction.on_commit(
-        partial(newsletter_mail_send.enqueue, subscriber_id=subscriber.pk, kind=kind)
-    )
 
 
 @transaction.atomic
@@ -394,7 +350,7 @@ def newsletter_subscribe(
     email = email.strip().lower()
     subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
     if subscriber is not None and subscriber.status == Subscriber.Status.ACTIVE:
-        _newsletter_mail_later(subscriber=subscriber, kind="already")
+        _newsletter_mail(subscriber=subscriber, kind="already")
         return subscriber
     if subscriber is None:
         subscriber = Subscriber.objects.create(
@@ -405,7 +361,7 @@ def newsletter_subscribe(
         subscriber.confirm_digest = ""  # a new link replaces the old one
         subscriber.save(update_fields=["language", "confirm_digest"])
     subscriber.categories.set(categories or [])
-    _newsletter_mail_later(subscriber=subscriber, kind="confirm")
+    _newsletter_mail(subscriber=subscriber, kind="confirm")
     return subscriber
 
 
@@ -444,25 +400,11 @@ def _unsubscribe_url(subscriber: Subscriber) -> str:
     )
 
 
-@transaction.atomic
-def newsletter_mail_deliver(*, subscriber_id: int, kind: str) -> str:
-    """Send a subscriber the confirmation link, or the reminder that they are subscribed."""
-    if kind not in ("confirm", "already"):
-        raise ValueError(f"Unknown newsletter mail {kind!r}.")
-    subscriber = (
-        Subscriber.objects.select_for_update()
-        .prefetch_related("categories")
-        .filter(pk=subscriber_id)
-        .first()
-    )
-    if subscriber is None:
-        return "no recipient"
+def _newsletter_mail(*, subscriber: Subscriber, kind: str) -> OutgoingMail:
+    """Mail a subscriber the confirmation link, or the reminder that they are subscribed."""
     context: dict = {"subscriber": subscriber, "categories": list(subscriber.categories.all())}
+    secrets_: list[str] = []
     if kind == "confirm":
-        if subscriber.status != Subscriber.Status.UNCONFIRMED:
-            return "no longer needed"
-        if subscriber.confirm_digest:
-            return "already sent"
         secret, subscriber.confirm_digest = _new_secret()
         subscriber.confirm_expires_at = timezone.now() + timedelta(
             days=settings.NEWSLETTER_TOKEN_DAYS
@@ -472,14 +414,18 @@ def newsletter_mail_deliver(*, subscriber_id: int, kind: str) -> str:
             "engagement:newsletter_confirm", language=subscriber.language, token=secret
         )
         context["token_days"] = settings.NEWSLETTER_TOKEN_DAYS
-    compose(
-        template=f"newsletter_{kind}",
+        secrets_.append(secret)
+    unsubscribe_url = _unsubscribe_url(subscriber)
+    return outbox.mail(
         to=subscriber.email,
+        template=f"engagement/emails/newsletter_{kind}",
         language=subscriber.language,
-        context=context,
-        unsubscribe_url=_unsubscribe_url(subscriber),
-    ).send(using="default")
-    return "sent"
+        kind=f"newsletter_{kind}",
+        topic=f"subscriber:{subscriber.pk}",
+        context={**context, "unsubscribe_url": unsubscribe_url},
+        secrets=secrets_,
+        headers=list_headers(unsubscribe_url),
+    )
 
 
 def newsletter_statement_announce(*, statement: Statement) -> bool:
@@ -529,19 +475,25 @@ def newsletter_issue_deliver(*, statement_id: int) -> str:
     done = NewsletterDelivery.objects.filter(issue=issue).values("subscriber_id")
     recipients = list(selectors.newsletter_recipients(statement=statement).exclude(pk__in=done))
     sent = 0
-    connection = mail.mailers["default"]
-    with connection if recipients else contextlib.nullcontext():
-        for subscriber in recipients:
+    for subscriber in recipients:
+        with transaction.atomic():
             # Read again: whoever unsubscribed since the list was made gets nothing.
             if not Subscriber.objects.filter(
                 pk=subscriber.pk, status=Subscriber.Status.ACTIVE
             ).exists():
                 continue
             translation = statement.translation(subscriber.language)
-            message = compose(
-                template="newsletter_issue",
+            unsubscribe_url = _unsubscribe_url(subscriber)
+            # Asked for by the subscriber, sent by the site: not counted against the cap.
+            outbox.mail(
                 to=subscriber.email,
+                template="engagement/emails/newsletter_issue",
                 language=subscriber.language,
+                kind="newsletter_issue",
+                key=f"newsletter-issue:{issue.pk}:{subscriber.pk}",
+                topic=f"subscriber:{subscriber.pk}",
+                capped=False,
+                headers=list_headers(unsubscribe_url),
                 context={
                     "statement": statement,
                     "translation": translation,
@@ -550,11 +502,9 @@ def newsletter_issue_deliver(*, statement_id: int) -> str:
                     "statement_url": absolute(
                         "statements:detail", language=subscriber.language, slug=statement.slug
                     ),
+                    "unsubscribe_url": unsubscribe_url,
                 },
-                unsubscribe_url=_unsubscribe_url(subscriber),
-                key=f"newsletter-issue:{issue.pk}:{subscriber.pk}",
             )
-            connection.send_messages([message])
             NewsletterDelivery.objects.create(issue=issue, subscriber=subscriber)
             NewsletterIssue.objects.filter(pk=issue.pk).update(sent_count=F("sent_count") + 1)
             sent += 1
@@ -569,50 +519,37 @@ def newsletter_issue_deliver(*, statement_id: int) -> str:
 def friend_message_create(
     *, statement: Statement, sender_name: str, recipient: str, language: str
 ) -> FriendMessage:
-    """Queue the statement's fixed message, with the sender's name, to one address."""
-    from undersigned.engagement.tasks import friend_message_send
+    """Mail the statement's fixed message, with the sender's name, to one address.
 
+    The subject is the site's own words and the statement's title: nothing the sender typed.
+    The friend's address is kept by the outbox only until the mail is sent.
+    """
     message = FriendMessage.objects.create(
         statement=statement,
         sender_name=" ".join(sender_name.split()),
-        recipient=recipient.strip(),
+        recipient="",
         language=language,
+        sent_at=timezone.now(),  # handed to the outbox, which sends it after the commit
     )
-    transaction.on_commit(partial(friend_message_send.enqueue, message_id=message.pk))
-    return message
-
-
-@transaction.atomic
-def friend_message_deliver(*, message_id: int) -> str:
-    """Send the message once, then forget the friend's address."""
-    message = (
-        FriendMessage.objects.select_for_update()
-        .select_related("statement")
-        .filter(pk=message_id)
-        .first()
-    )
-    if message is None or message.sent_at is not None or not message.recipient:
-        return "already sent"
-    statement = Statement.objects.prefetch_related("translations").get(pk=message.statement_id)
-    translation = statement.translation(message.language)
-    compose(
-        template="friend",
-        to=message.recipient,
-        language=message.language,
+    statement = Statement.objects.prefetch_related("translations").get(pk=statement.pk)
+    translation = statement.translation(language)
+    outbox.mail(
+        to=recipient.strip(),
+        template="engagement/emails/friend",
+        language=language,
+        kind="friend",
         key=f"friend:{message.pk}",
+        topic=f"friend:{message.pk}",
+        forget_recipient=True,
         context={
-            "sender_name": message.sender_name,
+            "sender_name": defused(message.sender_name),
             "statement": statement,
             "translation": translation,
-            "statement_url": absolute(
-                "statements:detail", language=message.language, slug=statement.slug
-            ),
+            "statement_title": translation.title if translation else statement.slug,
+            "statement_url": absolute("statements:detail", language=language, slug=statement.slug),
         },
-    ).send(using="default")
-    message.sent_at = timezone.now()
-    message.recipient = ""
-    message.save(update_fields=["sent_at", "recipient"])
-    return "sent"
+    )
+    return message
 
 
 # Housekeeping.

@@ -27,7 +27,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from undersigned.signatures.ratelimit import client_ip
+from undersigned.core.ratelimit import client_ip
 
 BUFFER_PREFIX = "readers:views:"
 _SALT_PREFIX = "readers:salt:"

@@ -8,18 +8,21 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from undersigned.core import outbox
+from undersigned.core.addresses import mailbox
 from undersigned.core.origin import same_origin_post
 from undersigned.core.params import BadParameter, parse_number, query_number
 from undersigned.core.permissions import staff_permission_required
+from undersigned.core.ratelimit import client_ip, first_limited, limited_message, refused
+from undersigned.core.spreadsheet import csv_cell
 from undersigned.engagement import selectors, services, viewcount
 from undersigned.engagement.forms import CommentForm, FriendForm, NewsletterForm
 from undersigned.engagement.models import Comment, Subscriber, digest_of
-from undersigned.signatures.ratelimit import Limited, client_ip, hit
 from undersigned.statements.models import Statement
 from undersigned.statements.selectors import statement_for_page
 
@@ -28,22 +31,6 @@ COMMENTER_COOKIE_SALT = "undersigned.engagement.commenter"
 
 def _language() -> str:
     return get_language() or settings.LANGUAGE_CODE
-
-
-def _limited(*checks: tuple[str, str, str]) -> Limited | None:
-    """Count the attempt against each (scope, identity, rate); return the first limit reached."""
-    for scope, identity, rate in checks:
-        if limited := hit(scope=scope, identity=identity, rate=rate):
-            return limited
-    return None
-
-
-def _limited_message(limited: Limited) -> str:
-    return ngettext(
-        "Too many attempts. Please try again in %(minutes)d minute.",
-        "Too many attempts. Please try again in %(minutes)d minutes.",
-        limited.minutes,
-    ) % {"minutes": limited.minutes}
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -113,17 +100,18 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"parent": reply_to.pk if reply_to else None},
     )
     status = 200
+    limited = None
     if request.method == "POST" and is_open and form.is_valid():
         if form.is_bot():
             messages.success(request, _("Thank you. Your comment awaits moderation."))
             return redirect(statement.get_absolute_url() + "#comments")
-        limited = _limited(
-            ("comment-ip", client_ip(request), settings.COMMENTS_RATE_LIMIT_IP),
-            ("comment-email", form.cleaned_data["email"], settings.COMMENTS_RATE_LIMIT_EMAIL),
+        email = form.cleaned_data["email"]
+        limited = first_limited(
+            ("comment:ip", client_ip(request), settings.COMMENTS_RATE_LIMIT_IP),
+            ("comment:email", mailbox(email), settings.COMMENTS_RATE_LIMIT_EMAIL),
         )
         if limited:
-            form.add_error(None, _limited_message(limited))
-            status = 429
+            form.add_error(None, limited_message(limited))
         else:
             comment = services.comment_submit(
                 statement=statement,
@@ -135,6 +123,8 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
                 proven_commenter_id=_proven_commenter_id(request),
             )
             messages.success(request, _comment_outcome(comment))
+            if held := outbox.recipient_capped(email):
+                messages.warning(request, outbox.held_message(held))
             anchor = f"#comment-{comment.pk}" if comment.status == "approved" else "#comments"
             return redirect(statement.get_absolute_url() + anchor)
     elif request.method == "POST":
@@ -151,7 +141,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         },
         status=status,
     )
-    return _no_store(response)
+    return _no_store(refused(response, limited) if limited else response)
 
 
 def _comment_outcome(comment: Comment) -> str:
@@ -232,39 +222,40 @@ def friend_send(request: HttpRequest, slug: str) -> HttpResponse:
     translation = statement.translation(_language())
     form = FriendForm(request.POST if request.method == "POST" else None, auto_id="friend_%s")
     status = 200
+    limited = None
     if request.method == "POST" and form.is_valid():
+        recipient = form.cleaned_data["recipient"]
+        held = None
         if not form.is_bot():
-            limited = _limited(
-                ("friend-ip", client_ip(request), settings.FRIEND_RATE_LIMIT_IP),
-                (
-                    "friend-recipient",
-                    form.cleaned_data["recipient"],
-                    settings.FRIEND_RATE_LIMIT_RECIPIENT,
-                ),
+            limited = first_limited(
+                ("friend:ip", client_ip(request), settings.FRIEND_RATE_LIMIT_IP),
+                ("friend:email", mailbox(recipient), settings.FRIEND_RATE_LIMIT_RECIPIENT),
             )
             if limited:
-                form.add_error(None, _limited_message(limited))
-                status = 429
+                form.add_error(None, limited_message(limited))
             else:
                 services.friend_message_create(
                     statement=statement,
                     sender_name=form.cleaned_data["sender_name"],
-                    recipient=form.cleaned_data["recipient"],
+                    recipient=recipient,
                     language=_language(),
                 )
-        if status == 200:
+                held = outbox.recipient_capped(recipient)
+        if held:
+            messages.warning(request, outbox.held_message(held))
+            return redirect(statement.get_absolute_url() + "#share")
+        if limited is None:
             messages.success(request, _("Thank you. We are sending the statement to your friend."))
             return redirect(statement.get_absolute_url() + "#share")
     elif request.method == "POST":
         status = 400
-    return _no_store(
-        render(
-            request,
-            "engagement/friend_form.html",
-            {"statement": statement, "translation": translation, "form": form},
-            status=status,
-        )
+    response = render(
+        request,
+        "engagement/friend_form.html",
+        {"statement": statement, "translation": translation, "form": form},
+        status=status,
     )
+    return _no_store(refused(response, limited) if limited else response)
 
 
 # Newsletter.
@@ -279,26 +270,30 @@ def newsletter_subscribe(request: HttpRequest) -> HttpResponse:
         initial={"language": _language()},
     )
     status = 200
+    limited = None
     if request.method == "POST" and form.is_valid():
         if form.is_bot():
             return redirect("engagement:newsletter_sent")
-        limited = _limited(
-            ("newsletter-ip", client_ip(request), settings.NEWSLETTER_RATE_LIMIT_IP),
-            ("newsletter-email", form.cleaned_data["email"], settings.NEWSLETTER_RATE_LIMIT_EMAIL),
+        email = form.cleaned_data["email"]
+        limited = first_limited(
+            ("newsletter:ip", client_ip(request), settings.NEWSLETTER_RATE_LIMIT_IP),
+            ("newsletter:email", mailbox(email), settings.NEWSLETTER_RATE_LIMIT_EMAIL),
         )
         if limited:
-            form.add_error(None, _limited_message(limited))
-            status = 429
+            form.add_error(None, limited_message(limited))
         else:
             services.newsletter_subscribe(
-                email=form.cleaned_data["email"],
+                email=email,
                 language=form.cleaned_data["language"],
                 categories=list(form.cleaned_data["categories"]),
             )
+            if held := outbox.recipient_capped(email):
+                messages.warning(request, outbox.held_message(held))
             return redirect("engagement:newsletter_sent")
     elif request.method == "POST":
         status = 400
-    return _no_store(render(request, "engagement/newsletter.html", {"form": form}, status=status))
+    response = render(request, "engagement/newsletter.html", {"form": form}, status=status)
+    return _no_store(refused(response, limited) if limited else response)
 
 
 def newsletter_sent(request: HttpRequest) -> HttpResponse:
@@ -348,15 +343,6 @@ def newsletter_unsubscribe(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def subscribers_csv(subscribers) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -366,7 +352,7 @@ def subscribers_csv(subscribers) -> HttpResponse:
     for subscriber in subscribers:
         writer.writerow(
             [
-                _cell(subscriber.email),
+                csv_cell(subscriber.email),
                 subscriber.language,
                 subscriber.status,
                 " ".join(category.slug for category in subscriber.categories.all()),

@@ -8,9 +8,7 @@ from datetime import date
 
 from django.http import HttpResponse
 
-# A spreadsheet runs a cell that starts with one of these as a formula. The same guard lives
-# in signatures/exports.py and is moving into core (issue 10); this one goes when it lands.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from undersigned.core.spreadsheet import csv_cell
 
 
 def _cell(value) -> object:
@@ -18,9 +16,7 @@ def _cell(value) -> object:
         value = value.get("value", value["text"])
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
+    return csv_cell(value)
 
 
 def csv_response(*, chart: dict, filename: str) -> HttpResponse:

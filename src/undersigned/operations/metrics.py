@@ -102,13 +102,15 @@ class SiteStateCollector:
         queue = outbox.queue_state()
         mails = GaugeMetricFamily(
             "undersigned_mails",
-            "Mails by state: queued (a task waits to send it), sending, sent, failed.",
+            "Mails by state: queued (a task waits to send it), sending, sent, failed, refused "
+            "(the recipient's hourly cap was reached).",
             labels=["state"],
         )
         mails.add_metric(["queued"], queue.mails_waiting)
         mails.add_metric(["sending"], mail.sending)
         mails.add_metric(["sent"], mail.sent)
         mails.add_metric(["failed"], mail.failed)
+        mails.add_metric(["refused"], mail.refused)
         yield mails
         yield GaugeMetricFamily(
             "undersigned_mail_retries",

@@ -1,32 +1,29 @@
-"""The site's outbox and task queue, read (and, for error reports, written) in this one module.
+"""The site's outbox (core's `OutgoingMail`) and task queue, read in this one module.
 
-The outbox (`OutboundEmail`) lives in `signatures` today and moves to `core` (issue 10): the
-imports below are the only lines that name it, so the move is a one-line change here.
-Fields read: `status` (sending/sent/failed), `attempts`, `created_at`, and `key` (a report
-already sent is not sent again); error reports are written through `_outbound_send`.
-Mail tasks are told apart in the queue by their name: every mail task's ends in `mail_send`.
+Fields read: `status` (queued/sending/sent/failed/refused), `attempts` and `created_at`. Error
+reports are written, like every mail, through `core.outbox.mail` (operations/tasks.py).
+Mail tasks are told apart in the queue by their name: core's mail task is `mail_send`.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Count, F, Min, Q, Sum
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from undersigned.signatures.models import OutboundEmail
-from undersigned.signatures.services import _outbound_send as outbox_send
+from undersigned.core.models import OutgoingMail
 
 
 @dataclass(frozen=True)
 class OutboxState:
-    """How many mails are being sent, went out, failed; retries; the oldest unfinished send."""
+    """How many mails are being sent, went out, failed, were refused (the recipient's hourly
+    cap); retries; the oldest unfinished send."""
 
     sending: int
     sent: int
     failed: int
+    refused: int
     retries: int
     oldest_sending_at: datetime | None
 
@@ -43,11 +40,12 @@ class QueueState:
 
 def outbox_state() -> OutboxState:
     """Return the outbox's counts in one query."""
-    status = OutboundEmail.Status
-    row = OutboundEmail.objects.aggregate(
+    status = OutgoingMail.Status
+    row = OutgoingMail.objects.aggregate(
         sending=Count("pk", filter=Q(status=status.SENDING)),
         sent=Count("pk", filter=Q(status=status.SENT)),
         failed=Count("pk", filter=Q(status=status.FAILED)),
+        refused=Count("pk", filter=Q(status=status.REFUSED)),
         # Every attempt after a mail's first is a retry.
         retries=Sum(F("attempts") - 1, filter=Q(attempts__gt=1)),
         oldest_sending_at=Min("created_at", filter=Q(status=status.SENDING)),
@@ -56,6 +54,7 @@ def outbox_state() -> OutboxState:
         sending=row["sending"],
         sent=row["sent"],
         failed=row["failed"],
+        refused=row["refused"],
         retries=row["retries"] or 0,
         oldest_sending_at=row["oldest_sending_at"],
     )
@@ -80,12 +79,3 @@ def queue_state() -> QueueState:
     return QueueState(
         ready=row["ready"], running=running, oldest_due_at=oldest, mails_waiting=mails_waiting
     )
-
-
-def outbox_mail(
-    *, key: str, kind: str, compose: Callable[[], EmailMultiAlternatives], language: str
-) -> str:
-    """Send a mail through the site's one mail path: an outbox row, its Message-ID, its state."""
-    if OutboundEmail.objects.filter(key=key, status=OutboundEmail.Status.SENT).exists():
-        return "already sent"
-    return outbox_send(key=key, kind=kind, compose=lambda: (compose(), []), language=language)

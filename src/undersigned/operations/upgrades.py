@@ -28,7 +28,7 @@ BIG_TABLES = frozenset(
         ("signatures", "outboundemail"),
         ("signatures", "supporter"),
         ("core", "auditentry"),
-        ("core", "outboundemail"),  # the outbox, once it has moved to core (issue 10)
+        ("core", "outgoingmail"),  # the outbox (core.OutgoingMail)
         ("engagement", "comment"),
         ("engagement", "subscriber"),
         ("django_tasks_db", "dbtaskresult"),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from undersigned.signatures import services, supporters
-from undersigned.signatures.models import OutboundEmail, Signatory, SignOnRequest, Supporter
+from undersigned.signatures.models import Signatory, SignOnRequest, Supporter
 
 
 class SignatoryInline(admin.TabularInline):
@@ -47,23 +47,6 @@ class SignOnRequestAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
-
-
-@admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
-    """The mail sent to signers; with console mail, the only place to read it besides the log."""
-
-    list_display = ["created_at", "to", "subject", "kind", "status", "attempts"]
-    list_filter = ["status", "kind", "language"]
-    search_fields = ["to", "subject"]
-    date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Supporter)

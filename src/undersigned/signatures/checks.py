@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from undersigned.signatures.ratelimit import parse_rate
+from undersigned.core.ratelimit import parse_rate
 
 
 @checks.register()

@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from undersigned.core.spreadsheet import csv_cell
 from undersigned.core.text import footnotes, markdown_to_text_with_references
 from undersigned.signatures.selectors import ContactLine, ExportLine
 from undersigned.statements.models import Statement, StatementTranslation, StatementVersion
@@ -51,14 +52,6 @@ CONTACT_FIELDS = [
     "confirmed_at",
     "contact_erased_at",
 ]
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return "" if value is None else value
 
 
 def _public_record(line: ExportLine) -> dict:
@@ -89,7 +82,7 @@ def _csv(fields: list[str], records: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({key: _cell(value) for key, value in record.items()})
+        writer.writerow({key: csv_cell(value) for key, value in record.items()})
     return out.getvalue()
 
 

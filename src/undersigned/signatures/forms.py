@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core.forms import NameField
 from undersigned.core.params import ID_MAX, BadParameter, NumberField, parse_number
 from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
@@ -19,7 +20,7 @@ class SignOnForm(forms.Form):
     `organization_choice` on a second step, and no match proposes a new organisation.
     """
 
-    organization_name = forms.CharField(
+    organization_name = NameField(
         label=_("Organisation"),
         max_length=300,
         help_text=_(
@@ -46,13 +47,13 @@ class SignOnForm(forms.Form):
         assume_scheme="https",
         help_text=_("It helps the coordinators recognise the organisation."),
     )
-    new_city = forms.CharField(label=_("City"), max_length=120, required=False)
-    contact_name = forms.CharField(
+    new_city = NameField(label=_("City"), max_length=120, required=False)
+    contact_name = NameField(
         label=_("Your name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    contact_role = forms.CharField(
+    contact_role = NameField(
         label=_("Your role in the organisation"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
@@ -190,7 +191,7 @@ class AttachForm(forms.Form):
     """Name the registry organisation a request stands for: by id, or by an exact name."""
 
     organization = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    organization_name = forms.CharField(
+    organization_name = NameField(
         label=_("Organisation in the registry"),
         required=False,
         max_length=300,
@@ -246,12 +247,12 @@ class EraseForm(forms.Form):
 class SupportForm(forms.Form):
     """Support a published statement as a member of the public."""
 
-    name = forms.CharField(
+    name = NameField(
         label=_("Your name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    place = forms.CharField(
+    place = NameField(
         label=_("City or country"),
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),

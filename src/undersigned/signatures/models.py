@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core.addresses import mailbox
 from undersigned.core.languages import LANGUAGE_CHOICES
 
 
@@ -195,54 +196,6 @@ class SignOnToken(models.Model):
         return hashlib.sha256(token.encode()).hexdigest()
 
 
-class OutboundEmail(models.Model):
-    """A mail the site sent or tried to send: its delivery state and a copy for staff."""
-
-    class Status(models.TextChoices):
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-
-    key = models.CharField(_("key"), max_length=64, unique=True)
-    kind = models.CharField(_("kind"), max_length=20)
-    sign_on = models.ForeignKey(
-        SignOnRequest,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="emails",
-        verbose_name=_("request"),
-    )
-    supporter = models.ForeignKey(
-        "Supporter",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="emails",
-        verbose_name=_("supporter"),
-    )
-    to = models.CharField(_("to"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=300)
-    body_text = models.TextField(_("text"))
-    body_html = models.TextField(_("HTML"))
-    language = models.CharField(_("language"), max_length=8)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.SENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("outbound email")
-        verbose_name_plural = _("outbound emails")
-
-    def __str__(self) -> str:
-        return f"{self.subject} → {self.to}"
-
-
 class Supporter(models.Model):
     """A member of the public who supports a published statement, once per email address.
 
@@ -261,6 +214,8 @@ class Supporter(models.Model):
     place = models.CharField(_("city or country"), max_length=120)
     # Private: never shown in public, in exports or in the API.
     email = models.EmailField(_("email"))
+    # The address normalised (core/addresses.py): one support per mailbox, whatever the +tag.
+    mailbox = models.CharField(_("mailbox"), max_length=254, editable=False)
     show_name = models.BooleanField(_("name shown in public"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -278,7 +233,7 @@ class Supporter(models.Model):
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
         constraints = [
-            models.UniqueConstraint(fields=["statement", "email"], name="one_support_per_email")
+            models.UniqueConstraint(fields=["statement", "mailbox"], name="one_support_per_mailbox")
         ]
         indexes = [
             # What the next batch counts: small, whatever the number of supporters.
@@ -297,6 +252,11 @@ class Supporter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} — {self.statement_id}"
+
+    def save(self, *args, **kwargs):
+        if not self.mailbox:
+            self.mailbox = mailbox(self.email)
+        super().save(*args, **kwargs)
 
 
 class SupporterTally(models.Model):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core import outbox
 from undersigned.core.audit import audit_record
 from undersigned.core.pagecache import invalidate
 from undersigned.signatures import selectors
@@ -19,8 +20,8 @@ from undersigned.signatures.services import (
     InvalidTransition,
     Status,
     TokenError,
-    _mail_later,
     _signer_label,
+    _signer_mail,
     _token_take,
 )
 from undersigned.statements.models import Statement, StatementVersion
@@ -91,12 +92,14 @@ def version_mail_fan_out(*, version_id: int, kind: str) -> int:
             return 0  # the request to re-confirm tells of it
     signers = selectors.version_earlier_signers(version=version, kind=kind)
     for sign_on in signers:
-        _mail_later(
-            sign_on=sign_on,
-            kind=kind,
-            key=f"{kind}:{version.pk}:{sign_on.pk}",
-            version_id=version.pk,
-        )
+        key = f"{kind}:{version.pk}:{sign_on.pk}"
+        if not sign_on.contact_email or outbox.mail_exists(key=key):
+            continue
+        if not selectors.sign_on_needs_version_mail(sign_on=sign_on, version=version, kind=kind):
+            continue
+        with transaction.atomic():
+            # Sent because a coordinator changed the text: not counted against the signer.
+            _signer_mail(sign_on=sign_on, kind=kind, key=key, version=version, capped=False)
     return len(signers)
 
 

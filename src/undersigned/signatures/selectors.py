@@ -118,11 +118,16 @@ def _host(url: str) -> str:
 
 
 def domain_matches(domain: str, other: str) -> bool:
-    """Return whether two domains belong together (equal, or one under the other)."""
+    """Return whether `domain` is `other` or one of its subdomains, never a parent of it.
+
+    The organisation's own domain vouches for its subdomains (mail.ngo.am for ngo.am); a parent
+    domain vouches for nothing: anyone with an address at example.am is not the organisation
+    whose domain is accessible-city.example.am.
+    """
     domain, other = domain.lower().strip("."), other.lower().strip(".")
     if not domain or not other:
         return False
-    return domain == other or domain.endswith(f".{other}") or other.endswith(f".{domain}")
+    return domain == other or domain.endswith(f".{other}")
 
 
 @dataclass(frozen=True)

@@ -6,34 +6,31 @@ of them records contact data, so erasing a signer's contact data leaves the log 
 
 import logging
 import secrets
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core import outbox
+from undersigned.core.addresses import domains_of, mailbox
 from undersigned.core.audit import audit_record
-from undersigned.core.messageid import message_id_for
+from undersigned.core.models import OutgoingMail
+from undersigned.core.safetext import defused
 from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
 from undersigned.organizations.services import organization_create
 from undersigned.signatures import selectors
-from undersigned.signatures.mailheaders import SiteMail
 from undersigned.signatures.models import (
-    OutboundEmail,
     Signatory,
     SignOnRequest,
     SignOnToken,
-    Supporter,
 )
 from undersigned.statements.models import Statement, StatementVersion
 from undersigned.statements.versions import statement_version_current
@@ -91,16 +88,27 @@ def _signer_label(sign_on: SignOnRequest) -> str:
     return f"signer (request #{sign_on.pk})"
 
 
-def _mail_later(
-    *, sign_on: SignOnRequest, kind: str, key: str = "", version_id: int | None = None
-) -> None:
-    """Send a mail to the signer once the current transaction commits."""
-    from undersigned.signatures.tasks import sign_on_mail_send
-
-    arguments: dict = {"sign_on_id": sign_on.pk, "kind": kind, "key": key or uuid.uuid4().hex}
-    if version_id is not None:
-        arguments["version_id"] = version_id
-    transaction.on_commit(partial(sign_on_mail_send.enqueue, **arguments))
+def _signer_mail(
+    *,
+    sign_on: SignOnRequest,
+    kind: str,
+    key: str = "",
+    version: StatementVersion | None = None,
+    capped: bool = True,
+) -> OutgoingMail:
+    """Mail the signer (sent once the current transaction commits); see core.outbox.mail."""
+    context, tokens = _mail_context(sign_on=sign_on, kind=kind, version=version)
+    return outbox.mail(
+        to=sign_on.contact_email,
+        template=f"signatures/emails/{kind}",
+        context=context,
+        language=sign_on.language,
+        kind=kind,
+        key=key,
+        topic=f"signon:{sign_on.pk}",
+        secrets=tokens,
+        capped=capped,
+    )
 
 
 @transaction.atomic
@@ -178,7 +186,7 @@ def sign_on_submit(
         organization=organization,
         details={"request": sign_on.pk, "version": version.number, "new": organization is None},
     )
-    _mail_later(sign_on=sign_on, kind="confirm")
+    _signer_mail(sign_on=sign_on, kind="confirm")
     return sign_on
 
 
@@ -276,7 +284,8 @@ def _approve(*, sign_on: SignOnRequest, by: User | None) -> Signatory:
             "automatic": by is None,
         },
     )
-    _mail_later(sign_on=sign_on, kind="approved")
+    # Approval by a coordinator is theirs to send; auto-approval follows the signer's click.
+    _signer_mail(sign_on=sign_on, kind="approved", capped=by is None)
     return line
 
 
@@ -331,7 +340,7 @@ def sign_on_reject(
         details={"request": sign_on.pk, "reason": sign_on.reason, "notified": notify},
     )
     if notify and sign_on.contact_email:
-        _mail_later(sign_on=sign_on, kind="rejected")
+        _signer_mail(sign_on=sign_on, kind="rejected", capped=False)
     return sign_on
 
 
@@ -449,7 +458,7 @@ def sign_on_erase_contact(*, sign_on: SignOnRequest, by: User | None) -> None:
             "contact_erased_at",
         ]
     )
-    OutboundEmail.objects.filter(sign_on=sign_on).delete()
+    outbox.mails_erase(topics=[f"signon:{sign_on.pk}"])
     audit_record(
         action="signon.erase",
         actor=by,
@@ -469,6 +478,7 @@ def signer_erase(*, email: str, by: User | None) -> int:
     )
     for sign_on in sign_ons:
         sign_on_erase_contact(sign_on=sign_on, by=by)
+    outbox.mails_erase(to=email.strip())
     return len(sign_ons)
 
 
@@ -486,14 +496,50 @@ def statement_auto_approve_set(*, statement: Statement, enabled: bool, by: User)
 
 
 @transaction.atomic
-def sign_on_resend(*, email: str) -> int:
-    """Mail a new confirmation link for each unconfirmed request from this address."""
-    sign_ons = list(
-        SignOnRequest.objects.filter(contact_email=email.strip().lower(), status=Status.UNCONFIRMED)
-    )
+def sign_on_resend(*, email: str) -> OutgoingMail | None:
+    """Mail one message with a new link for each recent unconfirmed sign-on from this mailbox.
+
+    Only requests made within SIGNON_TOKEN_DAYS count, and of several for one statement only
+    the newest: however many sign-ons an address has, one click sends one mail.
+    """
+    recent = timezone.now() - timedelta(days=settings.SIGNON_TOKEN_DAYS)
+    wanted = mailbox(email)
+    newest: dict[int, SignOnRequest] = {}
+    candidates = SignOnRequest.objects.filter(
+        status=Status.UNCONFIRMED, declared_at__gte=recent, contact_email__gt=""
+    ).select_related("statement")
+    same_domain = Q()
+    for domain in domains_of(wanted):
+        same_domain |= Q(contact_email__iendswith=f"@{domain}")
+    # The mailbox of each address is compared, so v+1@ asks for v@'s links too, sent to v@.
+    for sign_on in candidates.filter(same_domain).order_by("-declared_at", "-pk"):
+        if mailbox(sign_on.contact_email) == wanted:
+            newest.setdefault(sign_on.statement_id, sign_on)
+    if not newest:
+        return None
+    sign_ons = list(newest.values())
+    if len(sign_ons) == 1:
+        return _signer_mail(sign_on=sign_ons[0], kind="confirm")
+    links = []
+    tokens: list[str] = []
     for sign_on in sign_ons:
-        _mail_later(sign_on=sign_on, kind="confirm")
-    return len(sign_ons)
+        context, issued = _mail_context(sign_on=sign_on, kind="confirm")
+        links.append(context)
+        tokens += issued
+    first = sign_ons[0]
+    return outbox.mail(
+        to=first.contact_email,
+        template="signatures/emails/confirm_many",
+        context={
+            "links": links,
+            "language": first.language,
+            "token_days": settings.SIGNON_TOKEN_DAYS,
+        },
+        language=first.language,
+        kind="confirm_many",
+        topic=f"signon:{first.pk}",
+        secrets=tokens,
+    )
 
 
 @transaction.atomic
@@ -503,14 +549,11 @@ def sign_on_resend_for_token(*, token: str) -> SignOnRequest | None:
     sign_on = found.sign_on
     if sign_on is None or sign_on.status != Status.UNCONFIRMED or not sign_on.contact_email:
         return None
-    _mail_later(sign_on=sign_on, kind="confirm")
+    _signer_mail(sign_on=sign_on, kind="confirm")
     return sign_on
 
 
 # Mail.
-
-MAIL_KINDS = ("confirm", "approved", "rejected", "version_changed", "reconfirm")
-_REDACTED = "[private link hidden]"
 
 
 def _absolute(name: str, token: str) -> str:
@@ -523,38 +566,33 @@ def _version_url(version: StatementVersion, slug: str) -> str:
     )
 
 
-def _render_mail(
-    *, prefix: str, kind: str, context: dict, to: str, language: str
-) -> EmailMultiAlternatives:
-    """Render a mail's subject, text and HTML parts (in the active language)."""
-    subject = " ".join(render_to_string(f"{prefix}/{kind}_subject.txt", context).split())
-    message = SiteMail(
-        subject=subject,
-        body=render_to_string(f"{prefix}/{kind}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
-    )
-    message.attach_alternative(render_to_string(f"{prefix}/{kind}.html", context), "text/html")
-    return message
+def _statement_context(statement: Statement, language: str) -> dict:
+    with translation.override(language):
+        text_shown = statement.translation(language)
+        return {
+            "statement_title": text_shown.title if text_shown else statement.slug,
+            "statement_url": settings.SITE_URL + statement.get_absolute_url(),
+        }
 
 
-def _mail_compose(
+def _mail_context(
     *, sign_on: SignOnRequest, kind: str, version: StatementVersion | None = None
-) -> tuple[EmailMultiAlternatives, list[str]]:
-    """Render a mail in the signer's language; return it and the secrets it carries."""
+) -> tuple[dict, list[str]]:
+    """Return a signer's mail's context, issuing its private links, and the links' secrets.
+
+    Names the signer typed are shown as plain text no mail program makes a link of.
+    """
     tokens: list[str] = []
     context: dict = {
         "sign_on": sign_on,
-        "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
+        "contact_name": defused(sign_on.contact_name),
+        "organization_name": defused(sign_on.display_name),
+        "language": sign_on.language,
         "token_days": settings.SIGNON_TOKEN_DAYS,
         "reconfirm_days": settings.SIGNON_RECONFIRM_DAYS,
+        **_statement_context(sign_on.statement, sign_on.language),
     }
     with translation.override(sign_on.language):
-        text_shown = sign_on.statement.translation(sign_on.language)
-        context["statement_title"] = text_shown.title if text_shown else sign_on.statement.slug
-        context["statement_url"] = settings.SITE_URL + sign_on.statement.get_absolute_url()
         if version is not None:
             signed = selectors.sign_on_signed_version(sign_on=sign_on)
             context["version"] = version
@@ -574,119 +612,4 @@ def _mail_compose(
             withdraw = token_issue(sign_on=sign_on, purpose=SignOnToken.Purpose.WITHDRAW)
             context["withdraw_url"] = _absolute("signatures:withdraw", withdraw)
             tokens.append(withdraw)
-        message = _render_mail(
-            prefix="signatures/emails",
-            kind=kind,
-            context=context,
-            to=sign_on.contact_email,
-            language=sign_on.language,
-        )
-    return message, tokens
-
-
-def _redact(text: str, tokens: list[str]) -> str:
-    if settings.SIGNON_MAIL_FULL_COPIES:
-        return text
-    for token in tokens:
-        text = text.replace(token, _REDACTED)
-    return text
-
-
-def _already_sent(key: str) -> bool:
-    """Return whether the mail of this key went out (SENT: the server took it)."""
-    return OutboundEmail.objects.filter(key=key, status=OutboundEmail.Status.SENT).exists()
-
-
-def _outbound_send(
-    *,
-    key: str,
-    kind: str,
-    compose: Callable[[], tuple[EmailMultiAlternatives, list[str]]],
-    language: str,
-    sign_on: SignOnRequest | None = None,
-    supporter: Supporter | None = None,
-) -> str:
-    """Send a composed mail, keeping its delivery state and a copy (secrets hidden) for staff.
-
-    The attempt is recorded as SENDING, and committed (the worker runs tasks outside any
-    transaction), before the message goes to the server, and SENT right after the server took
-    it: a run of the same key that finds SENT sends nothing. One window stays open: a worker
-    that dies after the server took the message and before SENT is saved leaves SENDING, and
-    the task, requeued, sends the mail again. That copy carries the same Message-ID, derived
-    from the key, so servers and mail programs that collapse duplicates show it once. Its
-    private links are new ones: a signer's earlier links keep working beside them, but a
-    supporter's confirmation link is replaced (one link per supporter).
-    """
-    message, tokens = compose()
-    message.extra_headers["Message-ID"] = message_id_for(key)
-    html = str(message.alternatives[0][0])
-    before = OutboundEmail.objects.filter(key=key).values_list("status", flat=True).first()
-    if before == OutboundEmail.Status.SENDING:
-        logger.warning(
-            "Mail key=%s is sent again: an earlier attempt stopped without a verdict and may "
-            "have gone out (the same Message-ID).",
-            key,
-        )
-    outbound, _created = OutboundEmail.objects.update_or_create(
-        key=key,
-        defaults={
-            "kind": kind,
-            "sign_on": sign_on,
-            "supporter": supporter,
-            "to": message.to[0],
-            "subject": str(message.subject),
-            "body_text": _redact(str(message.body), tokens),
-            "body_html": _redact(html, tokens),
-            "language": language,
-            "status": OutboundEmail.Status.SENDING,
-        },
-    )
-    outbound.attempts += 1
-    outbound.save(update_fields=["attempts"])
-    try:
-        message.send(using="default")
-    except Exception as error:
-        outbound.status = OutboundEmail.Status.FAILED
-        outbound.last_error = f"{type(error).__name__}: {error}"
-        outbound.save(update_fields=["status", "last_error", "attempts"])
-        raise
-    outbound.status = OutboundEmail.Status.SENT
-    outbound.sent_at = timezone.now()
-    outbound.last_error = ""
-    outbound.save(update_fields=["status", "sent_at", "last_error", "attempts"])
-    return "sent"
-
-
-def sign_on_mail_deliver(
-    *, sign_on_id: int, kind: str, key: str, version_id: int | None = None
-) -> str:
-    """Send one mail to a signer once, however often it is asked; keep a copy for staff."""
-    if kind not in MAIL_KINDS:
-        raise ValueError(f"Unknown sign-on mail {kind!r}.")
-    if _already_sent(key):
-        return "already sent"
-    sign_on = (
-        SignOnRequest.objects.select_related("statement", "organization", "signatory__version")
-        .filter(pk=sign_on_id)
-        .first()
-    )
-    if sign_on is None or not sign_on.contact_email:
-        return "no recipient"
-    if kind == "confirm" and sign_on.status != Status.UNCONFIRMED:
-        return "no longer needed"
-    version = None
-    if kind in ("version_changed", "reconfirm"):
-        if version_id is None:
-            raise ValueError(f"A {kind!r} mail needs the version it tells of.")
-        version = StatementVersion.objects.filter(pk=version_id).first()
-        if version is None or not selectors.sign_on_needs_version_mail(
-            sign_on=sign_on, version=version, kind=kind
-        ):
-            return "no longer needed"
-    return _outbound_send(
-        key=key,
-        kind=kind,
-        compose=lambda: _mail_compose(sign_on=sign_on, kind=kind, version=version),
-        language=sign_on.language,
-        sign_on=sign_on,
-    )
+    return context, tokens

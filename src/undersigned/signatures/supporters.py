@@ -1,10 +1,9 @@
 """Writes for individual supporters: sign up, confirm by mail, hide; the batched count.
 
-Their mail goes out through the sign-on mail path (signatures.services).
+Their mail goes out through the site's one mail path (core.outbox).
 """
 
 import base64
-import uuid
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
@@ -12,24 +11,21 @@ from functools import partial
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core import outbox
+from undersigned.core.addresses import mailbox
 from undersigned.core.audit import audit_record
+from undersigned.core.models import OutgoingMail
 from undersigned.core.pagecache import invalidate
+from undersigned.core.safetext import defused
 from undersigned.signatures import selectors
 from undersigned.signatures.models import SignOnToken, Supporter, SupporterTally
-from undersigned.signatures.services import (
-    SignOnError,
-    _absolute,
-    _already_sent,
-    _outbound_send,
-    _render_mail,
-)
+from undersigned.signatures.services import SignOnError, _absolute, _statement_context
 from undersigned.statements.models import Statement
 
 # A rush of supporters (the UK Parliament's petitions site saw thousands a minute in 2019) must
@@ -44,7 +40,7 @@ from undersigned.statements.models import Statement
 #
 # Load tests drive the flow as a person does: GET the support form (CSRF cookie and token),
 # POST it, then read the link from the mail, through an SMTP sink (EMAIL_URL=smtp://127.0.0.1:PORT)
-# or, with console mail, from the staff copy in OutboundEmail (SIGNON_MAIL_FULL_COPIES keeps its
+# or, with console mail, from the staff copy in core's OutgoingMail (MAIL_FULL_COPIES keeps its
 # links); GET the link's page and POST its form. No shortcut exists that skips the mail.
 
 
@@ -61,19 +57,45 @@ class SupportTokenError(SignOnError):
         super().__init__(state)
 
 
-SUPPORT_MAIL_KINDS = ("support_confirm", "support_already")
+def _supporter_confirm_token(supporter: Supporter) -> str:
+    """Return the supporter's confirmation link's token: the same each time it is mailed.
+
+    Derived from the row (with the secret key), not drawn at random: a second sign-up with the
+    address, by its owner or by anyone else, mails the same link again and never replaces the
+    one the owner may be about to click.
+    """
+    value = f"{supporter.pk}:{supporter.created_at.isoformat()}"
+    digest = salted_hmac("undersigned.supporter-confirm", value, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def _supporter_mail_later(*, supporter_id: int, kind: str) -> None:
-    from undersigned.signatures.tasks import supporter_mail_send
-
-    transaction.on_commit(
-        partial(
-            supporter_mail_send.enqueue,
-            supporter_id=supporter_id,
-            kind=kind,
-            key=uuid.uuid4().hex,
+def _supporter_mail(*, supporter: Supporter, kind: str) -> OutgoingMail:
+    """Mail a supporter their link, or the reminder that their support counts."""
+    context: dict = {
+        "supporter": supporter,
+        "supporter_name": defused(supporter.name),
+        "language": supporter.language,
+        "token_days": settings.SIGNON_TOKEN_DAYS,
+        **_statement_context(supporter.statement, supporter.language),
+    }
+    tokens: list[str] = []
+    if kind == "support_confirm":
+        token = _supporter_confirm_token(supporter)
+        # The link's digest lives on the supporter's own row: issuing it touches nothing else.
+        Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(
+            confirm_digest=SignOnToken.digest_of(token),
+            confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
         )
+        context["confirm_url"] = _absolute("signatures:support_confirm", token)
+        tokens.append(token)
+    return outbox.mail(
+        to=supporter.email,
+        template=f"signatures/emails/{kind}",
+        context=context,
+        language=supporter.language,
+        kind=kind,
+        topic=f"supporter:{supporter.pk}",
+        secrets=tokens,
     )
 
 
@@ -86,11 +108,14 @@ def supporter_sign_up(
     email: str,
     show_name: bool,
     language: str,
-) -> None:
-    """Record a support awaiting confirmation and mail its link.
+) -> OutgoingMail:
+    """Record a support awaiting confirmation and mail its link; return the mail's record.
 
-    A second sign-up with the same address mails a new link (or, once confirmed, a reminder
-    that the support counts): it never fails, and returns nothing that tells the two apart.
+    One support per mailbox (core/addresses.py: v@, V@ and v+1@ are one) and statement. A
+    second sign-up for the mailbox changes nothing recorded: it mails the same link again to
+    the address first given (or, once confirmed, a reminder that the support counts), so
+    nobody can replace a waiting supporter's name or link with theirs. It never fails, and
+    returns nothing that tells the two apart.
     """
     if not selectors.statement_support_open(statement=statement):
         raise SupportClosed()
@@ -103,81 +128,14 @@ def supporter_sign_up(
     }
     # The unique constraint decides between simultaneous sign-ups; the losers find the winner.
     Supporter.objects.bulk_create(
-        [Supporter(statement=statement, email=email, **details)], ignore_conflicts=True
+        [Supporter(statement=statement, email=email, mailbox=mailbox(email), **details)],
+        ignore_conflicts=True,
     )
-    supporter = Supporter.objects.get(statement=statement, email=email)
-    if supporter.confirmed_at is None:
-        # Until the address is confirmed, the latest details are the ones to confirm; a row
-        # just inserted has them already, and a rush of new addresses is spared the write.
-        if any(getattr(supporter, name) != value for name, value in details.items()):
-            Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(**details)
-        kind = "support_confirm"
-    else:
-        kind = "support_already"
-    _supporter_mail_later(supporter_id=supporter.pk, kind=kind)
-
-
-def _supporter_confirm_token(key: str) -> str:
-    """Return the confirmation link's token for the mail with this key.
-
-    Derived from the key (with the secret key), not drawn at random: a mail sent again after a
-    crash (see _outbound_send) carries the same link as the first copy, so whichever copy the
-    supporter opens works.
-    """
-    digest = salted_hmac("undersigned.supporter-confirm", key, algorithm="sha256").digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-def _supporter_mail_compose(
-    *, supporter: Supporter, kind: str, key: str | None = None
-) -> tuple[EmailMultiAlternatives, list[str]]:
-    tokens: list[str] = []
-    context: dict = {
-        "supporter": supporter,
-        "site_name": settings.SITE_NAME,
-        "token_days": settings.SIGNON_TOKEN_DAYS,
-    }
-    with translation.override(supporter.language):
-        text_shown = supporter.statement.translation(supporter.language)
-        context["statement_title"] = text_shown.title if text_shown else supporter.statement.slug
-        context["statement_url"] = settings.SITE_URL + supporter.statement.get_absolute_url()
-        if kind == "support_confirm":
-            token = _supporter_confirm_token(key or uuid.uuid4().hex)
-            # The link's digest lives on the supporter's own row: issuing it touches nothing else.
-            Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(
-                confirm_digest=SignOnToken.digest_of(token),
-                confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
-            )
-            context["confirm_url"] = _absolute("signatures:support_confirm", token)
-            tokens.append(token)
-        message = _render_mail(
-            prefix="signatures/emails",
-            kind=kind,
-            context=context,
-            to=supporter.email,
-            language=supporter.language,
-        )
-    return message, tokens
-
-
-def supporter_mail_deliver(*, supporter_id: int, kind: str, key: str) -> str:
-    """Send one mail to a supporter once, however often it is asked."""
-    if kind not in SUPPORT_MAIL_KINDS:
-        raise ValueError(f"Unknown supporter mail {kind!r}.")
-    if _already_sent(key):
-        return "already sent"
-    supporter = Supporter.objects.select_related("statement").filter(pk=supporter_id).first()
-    if supporter is None or not supporter.email:
-        return "no recipient"
-    if kind == "support_confirm" and supporter.confirmed_at is not None:
-        return "no longer needed"
-    return _outbound_send(
-        key=key,
-        kind=kind,
-        compose=lambda: _supporter_mail_compose(supporter=supporter, kind=kind, key=key),
-        language=supporter.language,
-        supporter=supporter,
+    supporter = Supporter.objects.select_related("statement").get(
+        statement=statement, mailbox=mailbox(email)
     )
+    kind = "support_confirm" if supporter.confirmed_at is None else "support_already"
+    return _supporter_mail(supporter=supporter, kind=kind)
 
 
 def supporter_confirm(*, token: str) -> Supporter:

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from undersigned.core import outbox, ratelimit
+from undersigned.core.addresses import mailbox
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
@@ -20,7 +22,6 @@ from undersigned.core.permissions import staff_permission_required
 from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import (
     exports,
-    ratelimit,
     reconfirmation,
     selectors,
     services,
@@ -44,20 +45,6 @@ from undersigned.statements import versions
 # Signers' pages.
 
 
-def _limit_message(limited: ratelimit.Limited) -> str:
-    minutes = ngettext(
-        "Please try again in %(minutes)d minute.",
-        "Please try again in %(minutes)d minutes.",
-        limited.minutes,
-    ) % {"minutes": limited.minutes}
-    if limited.scope.endswith("email"):
-        reason = _("Too many requests have been made with this email address.")
-    else:
-        reason = _("Too many requests have come from your connection.")
-    kept = _("Nothing you typed is lost: it is all still in the form.")
-    return f"{reason} {minutes} {kept}"
-
-
 def _rate_limited(
     request: HttpRequest,
     *,
@@ -65,20 +52,16 @@ def _rate_limited(
     email: str = "",
     ip_rate: str = "",
     email_rate: str = "",
-) -> str:
-    """Count this attempt by address and by email; return the message when over a limit."""
-    limited = ratelimit.hit(
-        scope=f"{scope}:ip",
-        identity=ratelimit.client_ip(request),
-        rate=ip_rate or settings.SIGNON_RATE_LIMIT_IP,
-    )
-    if limited is None and email:
-        limited = ratelimit.hit(
-            scope=f"{scope}:email",
-            identity=email,
-            rate=email_rate or settings.SIGNON_RATE_LIMIT_EMAIL,
+) -> ratelimit.Limited | None:
+    """Count this attempt by client address and by mailbox; return the limit reached, if any."""
+    checks = [
+        (f"{scope}:ip", ratelimit.client_ip(request), ip_rate or settings.SIGNON_RATE_LIMIT_IP)
+    ]
+    if email:
+        checks.append(
+            (f"{scope}:email", mailbox(email), email_rate or settings.SIGNON_RATE_LIMIT_EMAIL)
         )
-    return _limit_message(limited) if limited else ""
+    return ratelimit.first_limited(*checks)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -96,12 +79,11 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     is_open = selectors.statement_sign_on_open(statement=statement)
     form = SignOnForm(request.POST or None, auto_id="signon_%s")
     status = 200
+    limited = None
     if request.method == "POST" and is_open and form.is_valid():
-        if message := _rate_limited(
-            request, scope="signon", email=form.cleaned_data["contact_email"]
-        ):
-            form.add_error(None, message)
-            status = 429
+        email = form.cleaned_data["contact_email"]
+        if limited := _rate_limited(request, scope="signon", email=email):
+            form.add_error(None, ratelimit.limited_message(limited))
         else:
             try:
                 services.sign_on_submit(
@@ -113,10 +95,12 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, str(error.message))
                 is_open = selectors.statement_sign_on_open(statement=statement)
             else:
+                if held := outbox.recipient_capped(email):
+                    return _mail_held(request, "signatures/sent.html", statement, held)
                 return redirect("signatures:sent", slug=statement.slug)
     elif request.method == "POST" and not is_open:
         status = 409
-    return render(
+    response = render(
         request,
         "signatures/sign.html",
         {
@@ -128,6 +112,17 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
         },
         status=status,
     )
+    return ratelimit.refused(response, limited) if limited else response
+
+
+def _mail_held(request: HttpRequest, template: str, statement, held) -> HttpResponse:
+    """The page after a form whose data is recorded but whose mail the cap held back."""
+    context = {
+        "statement": statement,
+        "token_days": settings.SIGNON_TOKEN_DAYS,
+        "mail_held": outbox.held_message(held),
+    }
+    return _private(render(request, template, context))
 
 
 @require_GET
@@ -150,9 +145,9 @@ def organization_lookup(request: HttpRequest) -> JsonResponse:
         rate=settings.SIGNON_RATE_LIMIT_SEARCH,
     )
     if limited:
-        response = JsonResponse({"results": [], "error": _("Too many look-ups.")}, status=429)
-        response["Retry-After"] = str(limited.retry_after)
-        return response
+        return ratelimit.refused(
+            JsonResponse({"results": [], "error": _("Too many look-ups.")}), limited
+        )
     results = org_selectors.organization_search(query=query, limit=10) if len(query) >= 2 else []
     return JsonResponse(
         {
@@ -226,31 +221,36 @@ def withdraw(request: HttpRequest, token: str) -> HttpResponse:
 def resend(request: HttpRequest) -> HttpResponse:
     """Ask for a new confirmation link by email address; the answer never tells who signed."""
     form = ResendForm(request.POST or None)
-    status = 200
+    limited = None
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if message := _rate_limited(request, scope="resend", email=email):
-            form.add_error(None, message)
-            status = 429
+        if limited := _rate_limited(request, scope="resend", email=email):
+            form.add_error(None, ratelimit.limited_message(limited))
         else:
             services.sign_on_resend(email=email)
-            return render(
-                request, "signatures/resent.html", {"token_days": settings.SIGNON_TOKEN_DAYS}
-            )
-    return render(request, "signatures/resend.html", {"form": form}, status=status)
+            context: dict = {"token_days": settings.SIGNON_TOKEN_DAYS}
+            # Told whether or not a request exists, so the answer tells nobody who signed.
+            if held := outbox.recipient_capped(email):
+                context["mail_held"] = outbox.held_message(held)
+            return render(request, "signatures/resent.html", context)
+    response = render(request, "signatures/resend.html", {"form": form})
+    return ratelimit.refused(response, limited) if limited else response
 
 
 @never_cache
 @require_POST
 def resend_for_token(request: HttpRequest, token: str) -> HttpResponse:
     """Send a new link for the request an expired link belonged to, to its stored address."""
-    if message := _rate_limited(request, scope="resend"):
-        context = {"form": ResendForm(), "limit": message}
-        return _private(render(request, "signatures/resend.html", context, status=429))
-    services.sign_on_resend_for_token(token=token)
-    return _private(
-        render(request, "signatures/resent.html", {"token_days": settings.SIGNON_TOKEN_DAYS})
-    )
+    if limited := _rate_limited(request, scope="resend"):
+        context = {"form": ResendForm(), "limit": ratelimit.limited_message(limited)}
+        return _private(
+            ratelimit.refused(render(request, "signatures/resend.html", context), limited)
+        )
+    sign_on = services.sign_on_resend_for_token(token=token)
+    context = {"token_days": settings.SIGNON_TOKEN_DAYS}
+    if sign_on is not None and (held := outbox.recipient_capped(sign_on.contact_email)):
+        context["mail_held"] = outbox.held_message(held)
+    return _private(render(request, "signatures/resent.html", context))
 
 
 # The coordinators' dashboard.
@@ -535,17 +535,17 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
     is_open = selectors.statement_takes_supporters(statement=statement)
     form = SupportForm(request.POST or None, auto_id="support_%s")
     status = 200
+    limited = None
     if request.method == "POST" and is_open and form.is_valid():
         data = form.cleaned_data
-        if message := _rate_limited(
+        if limited := _rate_limited(
             request,
             scope="support",
             email=data["email"],
             ip_rate=settings.SUPPORTERS_RATE_LIMIT_IP,
             email_rate=settings.SUPPORTERS_RATE_LIMIT_EMAIL,
         ):
-            form.add_error(None, message)
-            status = 429
+            form.add_error(None, ratelimit.limited_message(limited))
         else:
             try:
                 supporters.supporter_sign_up(
@@ -560,12 +560,14 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, str(error.message))
                 is_open = selectors.statement_support_open(statement=statement)
             else:
+                if held := outbox.recipient_capped(data["email"]):
+                    return _mail_held(request, "signatures/support_sent.html", statement, held)
                 return redirect("signatures:support_sent", slug=statement.slug)
     elif request.method == "POST" and not is_open:
         status = 409
     elif request.method == "POST":
         status = 400
-    return render(
+    response = render(
         request,
         "signatures/support.html",
         {
@@ -577,6 +579,7 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
         },
         status=status,
     )
+    return ratelimit.refused(response, limited) if limited else response
 
 
 @require_GET

@@ -17,7 +17,6 @@ COORDINATOR_PERMISSIONS: tuple[str, ...] = (
     "signatures.change_signatory",
     "signatures.view_supporter",
     "signatures.change_supporter",
-    "signatures.view_outboundemail",
     # Statements, their translations and versions: drafting and publishing, not deleting.
     "statements.view_statement",
     "statements.add_statement",
@@ -56,8 +55,9 @@ COORDINATOR_PERMISSIONS: tuple[str, ...] = (
     "importer.change_importrecord",
     "importer.view_importedname",
     "importer.change_importedname",
-    # What was done, by whom.
+    # What was done, by whom; the mail the site sent (read only).
     "core.view_auditentry",
+    "core.view_outgoingmail",
 )
 
 

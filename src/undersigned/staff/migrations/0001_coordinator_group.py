@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("core", "0001_initial"),
+        ("core", "0002_outgoingmail"),
         ("organizations", "0001_initial"),
         ("statements", "0006_search_title_index"),
         ("signatures", "0004_permissions"),

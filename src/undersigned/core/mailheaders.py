@@ -1,11 +1,15 @@
 """Keep the spaces of a mail's Subject line when it is not ASCII.
 
-Python 3.12's header folding (seen on 3.12.1) can break a long non-ASCII subject between two
-RFC 2047 encoded words right at a space, and mail readers drop the whitespace between encoded
-words: "Подтвердите поддержку: О праве на протест" arrives as "…поддержку:О праве на протест".
-The older email.header encoder splits the text into encoded words that carry their own spaces,
-each within RFC 2047's 75 characters; it is used for non-ASCII subjects only, and every other
-header and the bodies keep the policy they were given.
+Django 6 hands the Subject to Python's email package as a str under `email.policy.default`,
+which folds it with `email._header_value_parser._refold_parse_tree`. On Python 3.12.1 that
+folder can break a long non-ASCII subject between two RFC 2047 encoded words right at a space,
+putting the space outside both words; RFC 2047 §6.2 tells readers to drop whitespace between
+encoded words, so "Подтвердите поддержку: О праве на протест" arrives as
+"…поддержку:О праве на протест" (CPython gh-92081, gh-120930, gh-144156: fixed piecemeal in
+later releases). The older `email.header.Header` encoder splits the text into encoded words
+that carry their own spaces, each within RFC 2047's 75 characters; SiteMail, which
+core/outbox.py uses for every mail, uses it for non-ASCII subjects only, and every other header
+and the bodies keep the policy they were given.
 """
 
 import email.policy

@@ -1,0 +1,239 @@
+"""The one way the site sends mail: `mail()` renders, records and queues; the worker sends.
+
+Modelled on pretix's `mail()` (src/pretix/base/services/mail.py). Every mail the site sends —
+sign-on, supporters, comments, the newsletter, sending to a friend — is one call to `mail()`,
+which
+
+- renders `<template>_subject.txt`, `<template>.txt` and, when it exists, `<template>.html` in
+  the recipient's language; subjects and text parts with autoescaping off (they are not HTML:
+  "L'Union" must not arrive as "L&#x27;Union"), the subject on one line;
+- refuses, past MAIL_PER_RECIPIENT_PER_HOUR, the mail that a stranger's form asks for (the cap
+  counts the normalised mailbox, core/addresses.py, across every form of the site);
+- writes an OutgoingMail row with a Message-ID derived from the mail's key and a copy for
+  staff (private links hidden unless MAIL_FULL_COPIES), and
+- queues core.tasks.mail_send once the transaction commits.
+
+No other code builds an EmailMessage: `mail_deliver()` (run by the task) is the only sender.
+"""
+
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from email.utils import formataddr, parseaddr
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+
+from undersigned.core import ratelimit
+from undersigned.core.addresses import mailbox
+from undersigned.core.mailheaders import SiteMail
+from undersigned.core.messageid import message_id_for
+from undersigned.core.models import OutgoingMail
+from undersigned.core.safetext import plain_name
+
+logger = logging.getLogger(__name__)
+
+Status = OutgoingMail.Status
+REDACTED = "[private link hidden]"
+CAP_SCOPE = "mail:recipient"
+
+
+def _cap_rate() -> str:
+    return f"{settings.MAIL_PER_RECIPIENT_PER_HOUR}/h"
+
+
+def _render_plain(name: str, context: dict) -> str:
+    """Render a text template with autoescaping off: it is not HTML."""
+    template = get_template(name)
+    return template.template.render(Context(context, autoescape=False))  # type: ignore[attr-defined]
+
+
+def _render_html(name: str, context: dict) -> str:
+    """Render the HTML part when the mail has one (readers' mail is plain text only)."""
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return ""
+    return render_to_string(name, context)
+
+
+def subject_line(text: str) -> str:
+    """Return a subject on one line: header injection and folded-in newlines are impossible."""
+    return " ".join(plain_name(text).split())[:400]
+
+
+def sender() -> str:
+    """Return DEFAULT_FROM_EMAIL with its display name cleaned of newlines and bidi controls."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((plain_name(name), address)) if name else address
+
+
+def _redact(text: str, secrets: Sequence[str]) -> str:
+    if settings.MAIL_FULL_COPIES:
+        return text
+    for secret in secrets:
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def recipient_capped(to: str) -> ratelimit.Limited | None:
+    """Return Limited while mail to this mailbox is refused (its hourly cap was passed)."""
+    return ratelimit.over(scope=CAP_SCOPE, identity=mailbox(to), rate=_cap_rate())
+
+
+def held_message(limited: ratelimit.Limited) -> str:
+    """Tell the person at a form, in the active language, that their mail was not sent."""
+    return ngettext(
+        "What you sent is recorded, but we did not send the email: this address has received "
+        "too many emails from this site in the last hour. Please try again in %(minutes)d "
+        "minute.",
+        "What you sent is recorded, but we did not send the email: this address has received "
+        "too many emails from this site in the last hour. Please try again in %(minutes)d "
+        "minutes.",
+        limited.minutes,
+    ) % {"minutes": limited.minutes}
+
+
+def mail_exists(*, key: str) -> bool:
+    """Return whether the mail with this key was queued already (fan-outs run twice safely)."""
+    return OutgoingMail.objects.filter(key=key).exists()
+
+
+def mail(
+    *,
+    to: str,
+    template: str,
+    context: Mapping[str, object],
+    language: str,
+    kind: str,
+    key: str = "",
+    topic: str = "",
+    secrets: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
+    capped: bool = True,
+    forget_recipient: bool = False,
+) -> OutgoingMail:
+    """Render a mail to one address in its language, record it, and send it after the commit.
+
+    `key` makes the mail this one and no other (a second call with it returns the first
+    record); `topic` names what the mail is about ("signon:12"), for erasure; `secrets` are
+    the private links' tokens the staff copy hides. `capped` mails (those a form asks for) are
+    refused past MAIL_PER_RECIPIENT_PER_HOUR to the mailbox: the record says REFUSED and
+    nothing is sent. `forget_recipient` blanks the address once the mail went out.
+    """
+    key = key or uuid.uuid4().hex
+    existing = OutgoingMail.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    refused = capped and (
+        ratelimit.hit(scope=CAP_SCOPE, identity=mailbox(to), rate=_cap_rate()) is not None
+    )
+    full_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = subject_line(_render_plain(f"{template}_subject.txt", full_context))
+        text = _render_plain(f"{template}.txt", full_context)
+        html = _render_html(f"{template}.html", full_context)
+    staff_text, staff_html = _redact(text, secrets), _redact(html, secrets)
+    hidden = (staff_text, staff_html) != (text, html)
+    record = OutgoingMail.objects.create(
+        key=key,
+        kind=kind,
+        topic=topic,
+        to=to,
+        subject=subject,
+        body_text=staff_text,
+        body_html=staff_html,
+        outgoing_text=text if hidden and not refused else "",
+        outgoing_html=html if hidden and not refused else "",
+        headers={
+            "Auto-Submitted": "auto-generated",
+            "Content-Language": language,
+            **(headers or {}),
+        },
+        message_id=message_id_for(key),
+        language=language,
+        forget_recipient=forget_recipient,
+        status=Status.REFUSED if refused else Status.QUEUED,
+    )
+    if refused:
+        logger.warning("Mail %s (%s) refused: the recipient's hourly cap is reached.", key, kind)
+        return record
+    from undersigned.core.tasks import mail_send
+
+    transaction.on_commit(partial(mail_send.enqueue, mail_id=record.pk))
+    return record
+
+
+def _message(record: OutgoingMail) -> SiteMail:
+    message = SiteMail(
+        subject=record.subject,
+        body=record.outgoing_text or record.body_text,
+        from_email=sender(),
+        to=[record.to],
+        headers={**record.headers, "Message-ID": record.message_id},
+    )
+    html = record.outgoing_html or record.body_html
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
+
+
+def mail_deliver(*, mail_id: int) -> str:
+    """Send a recorded mail once, however often it is asked; keep its state.
+
+    The attempt is committed as SENDING before the message goes to the server, and SENT right
+    after the server took it: a run that finds SENT sends nothing. A worker that dies between
+    the two leaves SENDING, and the task, run again, sends the same message with the same
+    Message-ID and the same links, so mail programs that collapse duplicates show it once.
+    """
+    record = OutgoingMail.objects.filter(pk=mail_id).first()
+    if record is None or record.status in (Status.SENT, Status.REFUSED) or not record.to:
+        return "nothing to send"
+    if record.status == Status.SENDING:
+        logger.warning(
+            "Mail key=%s is sent again: an earlier attempt stopped without a verdict and may "
+            "have gone out (the same Message-ID).",
+            record.key,
+        )
+    record.status = Status.SENDING
+    record.attempts += 1
+    record.save(update_fields=["status", "attempts"])
+    try:
+        _message(record).send(using="default")
+    except Exception as error:
+        record.status = Status.FAILED
+        record.last_error = f"{type(error).__name__}: {error}"
+        record.save(update_fields=["status", "last_error"])
+        raise
+    record.status = Status.SENT
+    record.sent_at = timezone.now()
+    record.last_error = ""
+    record.outgoing_text = record.outgoing_html = ""
+    if record.forget_recipient:
+        record.to = ""
+    record.save(
+        update_fields=[
+            "status",
+            "sent_at",
+            "last_error",
+            "outgoing_text",
+            "outgoing_html",
+            "to",
+        ]
+    )
+    return "sent"
+
+
+def mails_erase(*, topics: Sequence[str] = (), to: str = "") -> int:
+    """Delete the mail about these topics, or sent to this address; return how many."""
+    query = Q(topic__in=list(topics)) if topics else Q(pk__in=[])
+    if to:
+        query |= Q(to__iexact=to)
+    deleted, _rows = OutgoingMail.objects.filter(query).delete()
+    return deleted
