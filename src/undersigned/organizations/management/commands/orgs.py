@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = (
         "Work with organisation names: `orgs dedupe FILE --json`, `orgs match NAME`, "
-        "`orgs match --file FILE --json`."
+        "`orgs match --file FILE --json`, `orgs load FILE.csv [--dry-run] [--json]`."
     )
     # `orgs dedupe` without --registry must run with no database at all.
     requires_system_checks: list[str] = []
@@ -38,9 +38,21 @@ class Command(BaseCommand):
         )
         match.add_argument("--limit", type=int, default=5)
         match.add_argument("--json", action="store_true", help="Print a JSON array.")
+        load = commands.add_parser(
+            "load",
+            help=(
+                "Create or update the registry from a CSV (slug,name,name_hy,name_ru,aliases,"
+                "website,kind; aliases separated by |), idempotent by slug."
+            ),
+        )
+        load.add_argument("file")
+        load.add_argument("--dry-run", action="store_true", help="Report, write nothing.")
+        load.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     def handle(self, *args, subcommand, **options):
-        if subcommand == "dedupe":
+        if subcommand == "load":
+            self.load(options["file"], dry_run=options["dry_run"], as_json=options["json"])
+        elif subcommand == "dedupe":
             self.dedupe(options["file"], as_json=options["json"], registry=options["registry"])
         elif options["file"] is not None:
             if options["name"] is not None:
@@ -50,6 +62,42 @@ class Command(BaseCommand):
             raise CommandError("Give a NAME to match, or --file FILE.")
         else:
             self.match(options["name"], limit=options["limit"], as_json=options["json"])
+
+    def load(self, file: str, *, dry_run: bool, as_json: bool) -> None:
+        from undersigned.organizations.loading import RegistryFileError, registry_load
+
+        text = "\n".join(_read_lines(file))
+        try:
+            report = registry_load(text=text, dry_run=dry_run)
+        except RegistryFileError as error:
+            raise CommandError(str(error)) from error
+        if as_json:
+            self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        else:
+            verb = "would be" if dry_run else "were"
+            self.stdout.write(
+                f"{len(report.created)} organisations {verb} created, {len(report.updated)} "
+                f"updated, {len(report.unchanged)} unchanged; {report.aliases_added} aliases and "
+                f"{report.memberships_added} memberships added."
+            )
+            for slug, changes in report.updated.items():
+                for name, (old, new) in changes.items():
+                    self.stdout.write(f"  {slug}: {name}: {old!r} → {new!r}")
+            for item in report.similar:
+                self.stdout.write(
+                    f"  line {item['line']}: {item['name']!r} looks like the registry's "
+                    f"{item['existing_name']!r} [{item['existing']}] ({item['decision']})"
+                )
+            for column in report.ignored_columns:
+                self.stdout.write(f"  column {column!r} is not one the registry knows: ignored")
+            for error in report.errors:
+                for problem in error["problems"]:
+                    self.stderr.write(f"  line {error['line']} ({error['slug']}): {problem}")
+        if report.errors:
+            raise CommandError(
+                f"{len(report.errors)} rows have errors: nothing was written. "
+                "Fix them and load again."
+            )
 
     def dedupe(self, file: str, *, as_json: bool, registry: bool) -> None:
         from undersigned.organizations.matching import cluster
