@@ -1,6 +1,8 @@
 from functools import partial
 
+from django import forms
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -16,8 +18,40 @@ class TranslationInline(admin.StackedInline):
     fields = ["language", "title", "summary", "body", "adoption_note"]
 
 
+class StatementAdminForm(forms.ModelForm):
+    """The statement's own rules, said in words before the database would refuse them."""
+
+    class Meta:
+        model = Statement
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        # Published, closed and withdrawn statements have a date: today's, unless one is given.
+        if status in Statement.DATED_STATUSES and not cleaned.get("published_at"):
+            cleaned["published_at"] = timezone.now()
+        deadline = cleaned.get("signature_deadline")
+        takes_signatures = status == Statement.Status.OPEN or cleaned.get("open_for_joining")
+        if (
+            deadline is not None
+            and "signature_deadline" in self.changed_data
+            and deadline <= timezone.now()
+            and takes_signatures
+        ):
+            self.add_error(
+                "signature_deadline",
+                _(
+                    "This deadline has passed: sign-on would close at once. Choose a later "
+                    "date, or leave it empty and close the statement when signing ends."
+                ),
+            )
+        return cleaned
+
+
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
+    form = StatementAdminForm
     list_display = ["__str__", "status", "published_at", "open_for_joining", "signature_deadline"]
     list_filter = ["status", "categories", "open_for_joining"]
     search_fields = ["slug", "translations__title"]

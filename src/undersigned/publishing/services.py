@@ -50,6 +50,8 @@ def statement_save(
     if stored is not None:
         # The text signatories signed before its first recorded edit is its first version.
         statement_text_baseline(statement_id=stored.pk)
+    if statement.status in Statement.DATED_STATUSES and statement.published_at is None:
+        statement.published_at = timezone.now()  # a public statement is dated: today by default
     statement.save()
     if save_related is not None:
         save_related()

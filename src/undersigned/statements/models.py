@@ -67,6 +67,9 @@ class Statement(models.Model):
         CLOSED = "closed", _("Closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # Statements in these states are public with a date (published_statement_has_date).
+    DATED_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.WITHDRAWN)
+
     class SignatoryOrder(models.TextChoices):
         LISTED = "listed", _("As listed")
         ALPHABETICAL = "alphabetical", _("Alphabetical")
