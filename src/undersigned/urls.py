@@ -31,6 +31,11 @@ urlpatterns += i18n_patterns(
     path("", statement_views.home, name="home"),
     path("statements/", include("undersigned.statements.urls")),
     path("search/", statement_views.search, name="search"),
+    path(
+        "staff/statements/<slug:slug>/preview/",
+        statement_views.statement_preview,
+        name="statement_preview",
+    ),
     # The registry's directory is organizations'; an organisation's page and feeds list its
     # statements, so they are statements' views (organizations sits below statements).
     path(

@@ -2,6 +2,7 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -60,7 +61,6 @@ class StatementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["publishers"]
     inlines = [TranslationInline, SignatoryInline]
     readonly_fields = ["created_at", "updated_at"]
-    view_on_site = True
     fieldsets = [
         (None, {"fields": ["slug", "status", "original_language", "publishers", "categories"]}),
         (
@@ -77,6 +77,12 @@ class StatementAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
+
+    def view_on_site(self, obj: Statement) -> str:
+        """A draft is shown to coordinators as it will look; others on their public page."""
+        if obj.status == Statement.Status.DRAFT:
+            return reverse("statement_preview", kwargs={"slug": obj.slug})
+        return obj.get_absolute_url()
 
     def save_model(self, request, obj, form, change):
         """Leave the saving to save_related: the statement is saved with its inlines at once."""

@@ -105,6 +105,12 @@ def statement_for_page(*, slug: str) -> Statement:
     return get_object_or_404(statements, slug=slug)
 
 
+def statement_for_preview(*, slug: str) -> Statement:
+    """Return any statement, public or not (a draft to review), or raise Http404."""
+    statements = Statement.objects.prefetch_related("translations", "categories", "publishers")
+    return get_object_or_404(statements, slug=slug)
+
+
 def statement_signatories(*, statement: Statement) -> list:
     """Return the statement's signatories in its chosen order, organisations loaded."""
     signatories = statement.signatories.select_related("organization")  # type: ignore[attr-defined]

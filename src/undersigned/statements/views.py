@@ -6,16 +6,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 
 from undersigned.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from undersigned.core.pagecache import cached_page
 from undersigned.core.params import query_page, query_year
+from undersigned.core.permissions import staff_permission_required
 from undersigned.core.text import render_markdown
 from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors, versions
 from undersigned.statements.diff import version_diff
-from undersigned.statements.models import Category
+from undersigned.statements.models import Category, Statement
 from undersigned.statements.search import search_statements
 
 
@@ -136,6 +138,18 @@ def category_list(request: HttpRequest) -> HttpResponse:
 @cached_page(lambda slug: [f"statement:{slug}"])
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_page(slug=slug)
+    return _statement_page(request, statement)
+
+
+@staff_permission_required("statements.view_statement")
+@never_cache
+def statement_preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """Show any statement, a draft too, as its page will look: for coordinators, never cached."""
+    statement = selectors.statement_for_preview(slug=slug)
+    return _statement_page(request, statement, preview=statement.status == Statement.Status.DRAFT)
+
+
+def _statement_page(request: HttpRequest, statement, *, preview: bool = False) -> HttpResponse:
     language = get_language() or settings.LANGUAGE_CODE
     translation = statement.translation(language)
     if translation is None:
@@ -150,6 +164,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_fallback": translation.language != language,
             "signatories": signatories,
             "alternate_languages": statement.available_languages(),
+            "preview": preview,
         },
     )
 
