@@ -186,18 +186,7 @@ def search_statements(
     terms = _terms(query)
     if not terms:
         return SearchResults(query=query, hits=[], total=0)
-    where, params = _filter_sql(filters or {})
-    if connection.vendor == "postgresql":
-        planned, text = _index_preferred(), _pg_text(terms)
-        titles, everywhere = _postgres_titles, _postgres_everywhere
-    else:
-        planned, text = nullcontext(), _fts5_query(terms)
-        titles, everywhere = _sqlite_titles, _sqlite_everywhere
-    with planned, connection.cursor() as cursor:
-        search = (cursor, text, where, params)
-        ranked, total, more = _ranked(
-            partial(titles, *search), partial(everywhere, *search), offset, limit
-        )
+    ranked, total, more = _search_ranked(terms, filters or {}, offset, limit)
     if not ranked:
         return SearchResults(query=query, hits=[], total=total, more=more)
     statements = Statement.objects.with_signatory_count().in_bulk(
@@ -219,12 +208,9 @@ def search_statements(
     return SearchResults(query=query, hits=hits, total=total, more=more)
 
 
-def search_statement_ids(*, query: str, filters: dict | None = None) -> list[int]:
-    """Return the ids of matching statements, best first, at most RANKED_AT_MOST of them."""
-    terms = _terms(query)
-    if not terms:
-        return []
-    where, params = _filter_sql(filters or {})
+def _search_ranked(terms: list[str], filters: dict, offset: int, limit: int):
+    """Rank the matching statements on this database's engine: (ranked, total, more)."""
+    where, params = _filter_sql(filters)
     if connection.vendor == "postgresql":
         planned, text = _index_preferred(), _pg_text(terms)
         titles, everywhere = _postgres_titles, _postgres_everywhere
@@ -233,9 +219,15 @@ def search_statement_ids(*, query: str, filters: dict | None = None) -> list[int
         titles, everywhere = _sqlite_titles, _sqlite_everywhere
     with planned, connection.cursor() as cursor:
         search = (cursor, text, where, params)
-        ranked, _total, _more = _ranked(
-            partial(titles, *search), partial(everywhere, *search), 0, RANKED_AT_MOST
-        )
+        return _ranked(partial(titles, *search), partial(everywhere, *search), offset, limit)
+
+
+def search_statement_ids(*, query: str, filters: dict | None = None) -> list[int]:
+    """Return the ids of matching statements, best first, at most RANKED_AT_MOST of them."""
+    terms = _terms(query)
+    if not terms:
+        return []
+    ranked, _total, _more = _search_ranked(terms, filters or {}, 0, RANKED_AT_MOST)
     return [statement_id for statement_id, _rank in ranked]
 
 
