@@ -20,7 +20,7 @@ help:
 	@echo "make lock   pin every dependency with its hash in $(LOCK) after changing pyproject.toml"
 	@echo "make test   lint, migrations check, messages, the suite on SQLite and on PostgreSQL"
 	@echo "make bench  performance figures (docs/performance.md)"
-	@echo "make eval   organisation-name matching: precision, recall, F1"
+	@echo "make eval   organisation-name matching and page extraction, tuning and held-out parts"
 
 $(STAMP): pyproject.toml $(LOCK) $(wildcard package.json)
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (Django 6). Install it and retry, or set PYTHON=/path/to/python3.12."; exit 1; }

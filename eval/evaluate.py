@@ -1,7 +1,8 @@
-"""Score the name matcher against the labelled organisation names, tuning and held-out parts.
+"""Score the name matcher and the page extraction, each on a tuning and a held-out part.
 
 Run from the repository root: ``python eval/evaluate.py`` (``--show 50`` for longer lists of
-errors, ``--part tuning`` for one part). For each part it prints:
+errors, ``--part tuning`` for one part, ``--suite pages`` for the extraction alone). For each
+part of the organisation names it prints:
 
 * cluster()'s pairwise precision, recall and F1: a pair of lines counts as predicted when
   cluster() puts both in one cluster, and as true when both carry the same gold label;
@@ -15,21 +16,37 @@ matcher and its tests may be tuned on, and a held-out part (eval/names-heldout.t
 nobody tunes on: its figures only say how the matcher does on names it was not tuned on. A
 label goes to one part by a hash of itself (part_of), so one organisation's names never
 straddle the two; add new labelled names to the file part_of names.
+
+The extraction part reads the statement pages of eval/pages/<part>/ (fictional pages in English,
+Armenian and Russian, each NAME.html with NAME.json giving its title, the first and last
+paragraph of its body and its signatories in page order) through parse_page and prints pages
+exactly right (title, body bounds and signatories), signatory precision, recall and F1 (a
+signatory counts as found when the same text is extracted, as often as it is printed) and
+body-boundary accuracy (the body starts and ends with the expected paragraphs). A page belongs
+to a part by a hash of its file name (page_part_of); the split was made before any tuning.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import django  # noqa: E402
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "undersigned.settings")
+django.setup()
+
+from undersigned.importer.parsing import ParseError, parse_page  # noqa: E402
 from undersigned.organizations.matching import (  # noqa: E402
     Decision,
     NameIndex,
@@ -171,15 +188,104 @@ def report(part: str, rows: list[tuple[str, str]], show: int) -> None:
     print()
 
 
+PAGES = ROOT / "eval" / "pages"
+
+
+def page_part_of(name: str) -> str:
+    """Return the part a page belongs to: "tuning" or "heldout", by a hash of its file stem."""
+    return "heldout" if hashlib.sha256(name.encode()).digest()[0] % 2 else "tuning"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def extraction_figures(part: str) -> dict:
+    """Parse every page of a part and compare it with its expected JSON."""
+    pages = sorted((PAGES / part).glob("*.html"))
+    exact = boundary = found = extracted = expected_total = 0
+    errors: list[str] = []
+    for path in pages:
+        if page_part_of(path.stem) != part:
+            raise SystemExit(f"{path} belongs to the {page_part_of(path.stem)} part by its name")
+        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        try:
+            [entry] = parse_page(path.read_text(encoding="utf-8"), filename=path.name)
+            title, body, signatories = entry.title, _normal(entry.body), entry.signatories
+        except (ParseError, ValueError) as error:
+            title, body, signatories = "", "", []
+            errors.append(f"{path.stem}: {error}")
+        wanted = [_normal(name) for name in expected["signatories"]]
+        got = [_normal(name) for name in signatories]
+        hits = sum((Counter(wanted) & Counter(got)).values())
+        found += hits
+        extracted += len(got)
+        expected_total += len(wanted)
+        bounds = body.startswith(_normal(expected["body_start"])) and body.endswith(
+            _normal(expected["body_end"])
+        )
+        boundary += bounds
+        right_title = title == expected.get("title", title)
+        exact += bounds and right_title and got == wanted
+        if not (bounds and right_title and got == wanted):
+            problems = []
+            if not right_title:
+                problems.append(f"title {title!r}")
+            if not bounds:
+                problems.append(f"body ends …{body[-70:]!r}")
+            if got != wanted:
+                missed = list((Counter(wanted) - Counter(got)).elements())
+                extra = list((Counter(got) - Counter(wanted)).elements())
+                problems.append(
+                    f"signatories {hits}/{len(wanted)} found, {len(extra)} extra {extra[:3]}, "
+                    f"missed {missed[:3]}" + (", order" if not missed and not extra else "")
+                )
+            errors.append(f"{path.stem}: " + "; ".join(problems))
+    precision = found / extracted if extracted else 1.0
+    recall = found / expected_total if expected_total else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pages": len(pages),
+        "exact": exact,
+        "boundary": boundary,
+        "signatories": expected_total,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "errors": errors,
+    }
+
+
+def report_extraction(part: str, show: int) -> None:
+    """Print the extraction figures of one part and its wrong pages."""
+    x = extraction_figures(part)
+    print(f"== extraction, {part} (eval/pages/{part}/)")
+    print(
+        f"pages exactly right: {x['exact']}/{x['pages']}  "
+        f"body boundary right: {x['boundary']}/{x['pages']}"
+    )
+    print(
+        f"signatories: {x['signatories']}  precision: {x['precision']:.4f}  "
+        f"recall: {x['recall']:.4f}  F1: {x['f1']:.4f}"
+    )
+    for error in x["errors"][:show]:
+        print(f"  {error}")
+    print()
+
+
 def main() -> int:
     """Print the figures of the tuning part, then of the held-out part."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=[*PARTS, "both"], default="both")
+    parser.add_argument("--suite", choices=["names", "pages", "both"], default="both")
     parser.add_argument("--show", type=int, default=0, help="errors to list of each kind")
     args = parser.parse_args()
     for part, path in PARTS.items():
-        if args.part in (part, "both"):
+        if args.part in (part, "both") and args.suite in ("names", "both"):
             report(part, load(path), args.show)
+    for part in PARTS:
+        if args.part in (part, "both") and args.suite in ("pages", "both"):
+            report_extraction(part, args.show)
     return 0
 
 
