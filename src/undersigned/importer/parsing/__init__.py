@@ -12,8 +12,9 @@ by the phrase lists of furniture.py. A page made of several titles each followed
 ending in "[…]" is a listing and yields one "excerpt" entry per item.
 
 The modules, in the order they depend on each other: entries (what is returned), text
-(characters, organisations, dates), furniture (phrase tables), lines, pages (statement or
-listing), html (flattening), and parse_page here.
+(characters, organisations, dates, word tables), furniture (phrase tables), lines,
+signatories (the list at the foot, with a heading or without), pages (statement or listing),
+html (flattening), and parse_page here.
 """
 
 from django.utils.translation import gettext_lazy as _

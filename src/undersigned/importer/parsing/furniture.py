@@ -16,6 +16,8 @@ _SHARE = [
     r"twitter|telegram|linkedin|whatsapp|e-?mail|friends?|a friend))?)?",
     r"(?:share|send|e-?mail) this(?: (?:post|page|article|story|statement))?(?: to a friend)?",
     r"send this to a friend",
+    r"like this",  # Jetpack's like button, and its text while the script loads
+    r"(?:like )?loading(?:\.\.\.|…)?",
     r"tweet(?: this)?",
     r"print(?: this)?(?: page| article| post)?",
     r"copy (?:the )?link",

@@ -93,9 +93,11 @@ def _html_to_text(html: str) -> tuple[str, str | None]:
         if leaving:
             if tag in ("ol", "ul"):
                 counters.pop()
-            if tag == "li" or tag in _BLOCK_TAGS:
+            if tag in _BLOCK_TAGS:
                 flush()
                 out.append("")
+            elif tag == "li":  # items of one list follow each other with no blank line
+                flush()
             elif tag in ("td", "th"):
                 buffer.append(" – ")
             elif tag == "tr":
@@ -114,9 +116,11 @@ def _html_to_text(html: str) -> tuple[str, str | None]:
         if tag in ("ol", "ul"):
             start = node.attributes.get("start") or "1"
             counters.append(int(start) - 1 if tag == "ol" and start.isdigit() else -1)
-        if tag == "li" or tag in _BLOCK_TAGS or tag == "tr":
+        if tag in _BLOCK_TAGS or tag == "tr":
             flush()
             out.append("")
+        elif tag == "li":
+            flush()
         if tag == "li":
             if counters and counters[-1] >= 0:
                 counters[-1] += 1

@@ -9,21 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from undersigned.importer.parsing.entries import ParseError
 from undersigned.importer.parsing.furniture import _SOURCES_HEADING, _is_furniture, _is_tail
 from undersigned.importer.parsing.text import (
-    _BOARD_OF,
-    _FIRST_PERSON,
     _FOOTNOTE,
     _INNER_SENTENCE,
-    _LETTER,
     _LIST_MARKER,
-    _ORG_KEYWORD,
     _REFERENCE,
     _SALUTATION,
-    _SIGNATORY_HEADING,
     _SPACES,
     _TRANSLATE,
     _URL,
-    _VERB,
-    _date_line,
     _ends_colon,
     _ends_sentence,
     _words,
@@ -39,6 +32,7 @@ class _Line:
     text: str  # without its list marker
     marker: str  # "" for a paragraph, "-" for a bullet, "3." for a numbered item
     raw: str  # as printed, marker included
+    gap: bool = True  # a blank line before it: a new paragraph or list, not the next item
 
 
 def _clean(text: str) -> str:
@@ -82,7 +76,7 @@ def _split_lines(text: str) -> list[_Line]:
             previous.text += " " + body
             previous.raw += " " + body
         else:
-            lines.append(_Line(body, marker, raw))
+            lines.append(_Line(body, marker, raw, after_blank))
         after_blank = False
     return lines
 
@@ -116,59 +110,8 @@ def _drop_furniture(lines: list[_Line]) -> list[_Line]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Signatories and footnotes
+# Footnotes
 # ---------------------------------------------------------------------------------------------
-
-
-def _looks_like_signatory(line: _Line) -> bool:
-    text = line.text
-    words = _words(text)
-    if not _LETTER.search(text) or words > 25 or text[:1].islower():
-        return False
-    if _ends_colon(text) or text.endswith((",", ";", "!", "?")) or ";" in text:
-        return False
-    if _URL.search(text) or _FIRST_PERSON.search(text) or _VERB.search(text):
-        return False
-    if _INNER_SENTENCE.search(text) or _date_line(text):
-        return False
-    if _ORG_KEYWORD.search(text):
-        return not _ends_sentence(text) or words <= 20  # a stray full stop after a name
-    return words <= 12 and not _ends_sentence(text)
-
-
-def _is_signatory_heading(line: _Line) -> bool:
-    return (
-        _ends_colon(line.text)
-        and _words(line.text) <= 20
-        and bool(_SIGNATORY_HEADING.search(line.text) or _BOARD_OF.match(line.text))
-    )
-
-
-def _signatory_block(lines: list[_Line]) -> tuple[int, int, int | None] | None:
-    """Return (start, end, heading index) of the signatory block among the content lines."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i, line in enumerate([*lines, None]):
-        if line is not None and _looks_like_signatory(line):
-            start = i if start is None else start
-        elif start is not None:
-            runs.append((start, i))
-            start = None
-    for start, end in reversed(runs):
-        heading = start - 1 if start and _ends_colon(lines[start - 1].text) else None
-        signed = heading is not None and _is_signatory_heading(lines[heading])
-        at_end = end == len(lines)
-        size = end - start
-        with_keyword = sum(1 for line in lines[start:end] if _ORG_KEYWORD.search(line.text))
-        mostly_orgs = with_keyword * 2 >= size
-        # "We call on the following bodies:" introduces a list inside the body.
-        intro = lines[heading].text if heading is not None and not signed else ""
-        in_body = _words(intro) > 12 or bool(_FIRST_PERSON.search(intro) or _VERB.search(intro))
-        if in_body and not (at_end and mostly_orgs):
-            continue
-        if signed or (at_end and (size >= 2 or mostly_orgs)) or (size >= 2 and mostly_orgs):
-            return start, end, heading
-    return None
 
 
 def _split_footnotes(lines: list[_Line], referenced: set[str]) -> tuple[list[_Line], list[str]]:

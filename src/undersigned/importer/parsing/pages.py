@@ -8,9 +8,9 @@ from undersigned.importer.parsing.lines import (
     _is_prose,
     _Line,
     _render_body,
-    _signatory_block,
     _split_footnotes,
 )
+from undersigned.importer.parsing.signatories import _signatory_block
 from undersigned.importer.parsing.text import (
     _BOARD_OF,
     _EXCERPT_END,
@@ -72,12 +72,10 @@ def _parse_statement(lines: list[_Line], site_name: str | None) -> ParsedEntry:
     signatories: list[str] = []
     board = None
     if block := _signatory_block(content):
-        start, end, heading = block
-        signatories = [line.text for line in content[start:end]]
-        if heading is not None:
-            board = _BOARD_OF.match(content[heading].text)
-            start = heading
-        content = content[:start] + content[end:]
+        signatories = block.names
+        if block.heading is not None:
+            board = _BOARD_OF.match(content[block.heading].text)
+        content = content[: block.start] + content[block.end :]
     publisher = (
         publisher
         or site_name

@@ -51,8 +51,9 @@ def _is_armenian(text: str) -> bool:
 
 def _ends_colon(text: str) -> bool:
     # The Armenian full stop "։" is often typed for a colon in English or Russian text, and in
-    # Armenian a one- to three-word line ending with it ("Ստորագրողներ։") is a heading.
-    if text.endswith((":", "：")):
+    # Armenian a one- to three-word line ending with it ("Ստորագրողներ։") is a heading. The
+    # Armenian "՝" introduces what follows, as a colon does ("Պահանջում ենք՝").
+    if text.endswith((":", "：", "\u055d")):
         return True
     return text.endswith("\u0589") and (not _is_armenian(text) or _words(text) <= 3)
 
@@ -106,6 +107,59 @@ _SIGNATORY_HEADING = re.compile(
     r"members of|following organi[sz]ations|подпис|присоединил|ստորագր|միացել",
     re.IGNORECASE,
 )
+# A whole line that heads a signatory list, or a group of it, with or without its colon.
+_SIGNATORY_HEADING_LINE = re.compile(
+    r"^(?:the\s+)?(?:full\s+)?(?:list\s+of\s+)?(?:signatories|signatures|signatory|signers|"
+    r"(?:signatory|signing|supporting|participating|member|endorsing)\s+organi[sz]ations|"
+    r"(?:co-?)?signed(?:\s+by)?|endorsed\s+by|endorsements?|supported\s+by|joined\s+by|"
+    r"undersigned|organi[sz]ations|individuals|individual\s+signatories|"
+    r"подписавшие(?:\s+организации)?|подписали|подписи|подписанты|подписано|"
+    r"список\s+(?:подписантов|подписавших)(?:\s+организаций)?|организации|"
+    r"(?:физические|частные)\s+лица|присоединились|"
+    r"ստորագրողներ|ստորագրեցին|ստորագրել\s+են|ստորագրող\s+կազմակերպություններ|"
+    r"կազմակերպություններ|անհատներ|ֆիզիկական\s+անձինք|միացել\s+են|միացած\s+կազմակերպություններ)"
+    r"(?:\s+(?:of|to)\s+(?:the|this)\s+(?:statement|appeal|letter))?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:：\u0589\u055d.]?$",
+    re.IGNORECASE,
+)
+# "Signed by A, B and C." and its Armenian and Russian forms: the names follow on the line.
+_SIGNED_INLINE = re.compile(
+    r"^(?:(?:this|the)\s+(?:joint\s+)?(?:statement|appeal|letter)\s+(?:was|is|has\s+been)\s+)?"
+    r"(?:(?:co-?)?signed\s+by|endorsed\s+by|supported\s+by|подписали|подписано|подписавшие|"
+    r"(?:заявление|обращение)\s+подписали|(?:հայտարարությունը\s+|կոչը\s+)?ստորագրեցին|"
+    r"(?:հայտարարությունը\s+|կոչը\s+)?ստորագրել\s+են)"
+    r"\s*(?:the\s+following(?:\s+organi[sz]ations)?\s*)?[:：\u055d\u0589]?\s+(?P<names>\S.*)$",
+    re.IGNORECASE,
+)
+# "A, B and C": the word before the last name of a list.
+_CONJUNCTION = re.compile(r"\s+(?:and|&|и|և|ու)\s+(?=[\"“«„'(]?[^\W\d_])", re.IGNORECASE)
+_QUOTED = re.compile(r"[«“„\"][^«»“”\"]{2,}[»”\"]")
+_ACRONYM = re.compile(rf"\((?:[{_UPPER}][{_UPPER}\d&.\-]{{1,9}})\)|\b[{_UPPER}]{{2,6}}\b")
+# A person's name, and perhaps a role after a comma: "Ani Grigoryan, lawyer".
+_NAME_WORD = rf"[{_UPPER}][^\W\d_]+(?:[-’'][{_UPPER}]?[^\W\d_]+)?"
+_PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?:\s*,\s*[^,]{{2,60}})?$")
+# Calls to action open with a verb in the imperative (English) or the infinitive.
+_IMPERATIVE = re.compile(
+    r"^(?:release|stop|end|ensure|investigate|guarantee|provide|respect|withdraw|allow|lift|"
+    r"restore|hold|take|bring|protect|adopt|repeal|drop|halt|conduct|uphold|condemn|refrain|"
+    r"cease|return|publish|amend|establish|grant|implement|abolish|ratify|open|annul|suspend|"
+    r"involve|reverse|reconsider|review|revoke|punish|prosecute|increase|reduce|include|"
+    r"consult|invite|engage|let|make|put|give|keep|immediately|urgently|do|don't|recognise|"
+    r"recognize|stand|join|sign|support|demand|call|reject|refuse|remove|introduce|"
+    r"освободить|освободите|прекратить|прекратите|обеспечить|обеспечьте|провести|проведите|"
+    r"отменить|отмените|вернуть|верните|опубликовать|опубликуйте|гарантировать|"
+    r"привлечь|приостановить|расследовать|остановить|остановите|немедленно)\s",
+    re.IGNORECASE,
+)
+# An infinitive or imperative: Russian "-ить/-ать/-ять/-еть/-ти" and "-ите/-йте" forms of at
+# least six letters ("Память", a noun, is the one common false friend), Armenian lower-case
+# words in "-ել/-ալ" and imperatives in "-եք" (often with the stress mark "՛"), capitalised
+# only as a line's first word (a first name such as "Միքայել" ends the same way).
+_RU_VERB = re.compile(r"^(?!память\b)[а-яё]{3,}(?:[аяеи]ть|ти|[иь]те|йте)\b", re.IGNORECASE)
+_HY_VERB = re.compile(r"(?<![^\W\d_])[ա-ֆ]{2,}(?:ել|ալ)(?![^\W\d_])|[ա-ֆ]+ե\u055b?ք\b")
+_HY_FIRST_VERB = re.compile(r"^[Ա-Ֆ][ա-ֆ]+(?:ել|ալ|ե\u055b?ք)\s")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
+
 _SECTION_HEADING = re.compile(
     r"^(?:statements?|news|announcements?|press releases?|blog|archive|home|publications?|"
     r"activities|заявления|новости|объявления|հայտարարություններ|նորություններ)$",
