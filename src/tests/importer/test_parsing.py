@@ -1,7 +1,9 @@
 """Check the pure statement-page parser on the shared samples and on synthetic pages."""
 
 import datetime
+import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -485,3 +487,166 @@ def test_numbered_signatories_are_not_mistaken_for_sources():
         "[1] UN Human Rights Council report",
         "[2] https://example.org/icrc-news",
     ]
+
+
+# --- signatory lists in any layout (the tuning half of eval/pages and pages like it) ----------
+
+TOWNS = ["Gyumri", "Kapan", "Ijevan", "Goris", "Sisian", "Vardenis", "Talin", "Berd"]
+KINDS = ["{} Women’s Council", "“{} Youth” NGO", "{} Legal Aid Center", "{} Civic Forum"]
+# Names as editors paste them: some with no legal-form word, one with a stray full stop.
+ODD_NAMES = [
+    "Journalists for the Future",
+    "Hope and Help",
+    "Armenia Without Violence",
+    "Restart Gyumri",
+    "Real World, Real People",
+    "Ani Grigoryan",
+    "New Generation Humanitarian NGO.",
+]
+CLOSING = (
+    "This statement is an urgent appeal to the authorities, and we expect concrete measures "
+    "within the coming days."
+)
+
+
+def _html(body: str) -> list[ParsedEntry]:
+    return parse_page(f"<h1>A joint statement</h1><p>{BODY}</p>{body}", content_type="text/html")
+
+
+def test_names_without_a_heading_one_per_paragraph_are_all_signatories():
+    names = [kind.format(town) for town in TOWNS for kind in KINDS] * 4 + ODD_NAMES
+    names = [f"{name} {i}" if i < 128 else name for i, name in enumerate(names)]
+    page = f"Stop the shelling\n\n{BODY}\n\n{CLOSING}\n\n" + "\n\n".join(names) + "\n"
+
+    [entry] = parse_page(page)
+
+    assert entry.signatories == names
+    assert len(entry.signatories) == 135
+    assert entry.body == f"{BODY}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h3>Signatories</h3>",
+        "<p><strong>Signed by</strong></p>",
+        "<h4>Ստորագրեցին</h4>",
+        "<p>Ստորագրողներ:</p>",
+        "<h3>Подписавшие</h3>",
+        "<p><strong>Список подписантов</strong></p>",
+        "<p>List of signatories (3 organisations)</p>",
+    ],
+)
+def test_a_heading_with_or_without_colon_is_never_a_signatory(heading):
+    names = ["Yerevan Press Club", "«Իրավունքի ուժ» ՀԿ", "Фонд «Открытый диалог»"]
+
+    [entry] = _html(heading + "".join(f"<p>{name}</p>" for name in names))
+
+    assert entry.signatories == names
+    assert entry.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Signed by Open Data Armenia, “Safe Home” Shelter and Law and Budget Center.",
+            ["Open Data Armenia", "“Safe Home” Shelter", "Law and Budget Center"],
+        ),
+        (
+            "Հայտարարությունը ստորագրեցին՝ «Իրավունքի ուժ» ՀԿ, Լոռու հիմնադրամ և Տավուշի ցանց։",
+            ["«Իրավունքի ուժ» ՀԿ", "Լոռու հիմնադրամ", "Տավուշի ցանց"],
+        ),
+        (
+            "Подписали: НКО «Экология Севана», Клуб «Меридиан», Фонд поддержки беженцев.",
+            ["НКО «Экология Севана»", "Клуб «Меридиан»", "Фонд поддержки беженцев"],
+        ),
+    ],
+)
+def test_a_sentence_of_names_is_split_into_signatories(sentence, names):
+    [entry] = _html(f"<p>{sentence}</p>")
+
+    assert entry.signatories == names
+    assert entry.body == BODY
+
+
+def test_a_call_to_action_list_stays_in_the_body_above_names_without_heading():
+    demands = "<ul><li>Release the journalists</li><li>Investigate the officers</li></ul>"
+    names = "<ul><li>Yerevan Press Club</li><li>Open Data Armenia</li><li>Eco-Lori</li></ul>"
+
+    [entry] = _html(f"<p>We call on the authorities to:</p>{demands}{names}")
+    [without_intro] = _html(demands + names)
+
+    assert entry.signatories == ["Yerevan Press Club", "Open Data Armenia", "Eco-Lori"]
+    assert entry.body.endswith("- Release the journalists\n- Investigate the officers")
+    assert without_intro.signatories == entry.signatories
+    assert without_intro.body.endswith("- Investigate the officers")
+
+
+@pytest.mark.parametrize(
+    "demands",
+    [
+        "<p>Պահանջում ենք՝</p><ul><li>հրապարակել թույլտվությունները,</li>"
+        "<li>ներգրավել համայնքներին։</li></ul>",
+        "<ul><li>Վերանայել որոշումը</li><li>Ապահովել ընտանիքների տեղափոխումը</li></ul>",
+        "<p>Мы требуем:</p><ul><li>вернуть изъятую технику;</li><li>наказать виновных.</li></ul>",
+        "<ul><li>Приостановить работы</li><li>Опубликовать результаты расследования</li></ul>",
+    ],
+)
+def test_armenian_and_russian_demands_stay_in_the_body(demands):
+    names = ["Լոռու զարգացման հիմնադրամ", "Союз независимых журналистов"]
+
+    [entry] = _html(demands + "".join(f"<p>{name}</p>" for name in names))
+
+    assert entry.signatories == names
+    assert "Լոռու" not in entry.body
+
+
+def test_names_broken_into_lines_of_one_paragraph_are_signatories():
+    [entry] = _html(
+        "<p><strong>Signed by:</strong><br>Ani Grigoryan, lawyer<br>Davit Sargsyan, journalist"
+        "<br>Анна Саакян, журналист</p>"
+    )
+
+    assert entry.signatories == [
+        "Ani Grigoryan, lawyer",
+        "Davit Sargsyan, journalist",
+        "Анна Саакян, журналист",
+    ]
+
+
+def test_groups_under_their_own_headings_make_one_list():
+    [entry] = _html(
+        "<h3>Organisations</h3><ul><li>Yerevan Press Club</li><li>Open Data Armenia</li></ul>"
+        "<h3>Individuals</h3><ul><li>Ani Grigoryan</li><li>Davit Sargsyan</li></ul>"
+    )
+
+    assert entry.signatories == [
+        "Yerevan Press Club",
+        "Open Data Armenia",
+        "Ani Grigoryan",
+        "Davit Sargsyan",
+    ]
+    assert entry.body == BODY
+
+
+def test_a_closing_sentence_without_names_signs_nothing():
+    [entry] = parse_page(f"Title\n\n{BODY}\n\nWe will continue to monitor the situation.\n")
+
+    assert entry.signatories == []
+    assert entry.body.endswith("We will continue to monitor the situation.")
+
+
+EVAL_PAGES = Path(__file__).resolve().parents[3] / "eval" / "pages" / "tuning"
+
+
+@pytest.mark.parametrize("page", sorted(EVAL_PAGES.glob("*.html")), ids=lambda path: path.stem)
+def test_tuning_pages_of_the_evaluation_are_read_exactly(page):
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+
+    [entry] = parse_page(page.read_text(encoding="utf-8"), filename=page.name)
+
+    assert entry.title == expected["title"]
+    assert entry.signatories == expected["signatories"]
+    assert entry.body.startswith(expected["body_start"])
+    assert entry.body.endswith(expected["body_end"])

@@ -98,13 +98,13 @@ def _name_score(text: str) -> float:
     if _INNER_SENTENCE.search(text) or _date_line(text):
         penalty += 3
     person = bool(_PERSON.match(text))
-    if (
-        (_IMPERATIVE.match(text) and (len(text.split()) < 2 or not text.split()[1][:1].isupper()))
-        or _RU_VERB.match(text)
-        or _HY_VERB.search(text)
-        or (_HY_FIRST_VERB.match(text) and not person)
+    # A call to action ("Release the journalists") may well name who it is about.
+    if _IMPERATIVE.match(text) and not text.split()[1][:1].isupper():
+        penalty += 5
+    elif (
+        _RU_VERB.match(text) or _HY_VERB.search(text) or (_HY_FIRST_VERB.match(text) and not person)
     ):
-        penalty += 3
+        penalty += 4
     latin = _LATIN_WORD.findall(text.split(",")[0])
     if len(latin) >= 2:  # English names are in title case, sentences are not
         lower = sum(1 for word in latin if word[:1].islower())
@@ -217,7 +217,9 @@ def _with_heading(lines: list[_Line]) -> _SignatoryBlock | None:
             more_end, more = _block_under_heading(lines, earlier)
             if more_end < block.start:
                 break
-            block = _SignatoryBlock(earlier, block.end, earlier, more + block.names)
+            if more_end < block.end:
+                more += block.names
+            block = _SignatoryBlock(earlier, max(more_end, block.end), earlier, more)
         return block
     return None
 
@@ -257,10 +259,12 @@ def _without_heading(lines: list[_Line]) -> _SignatoryBlock | None:
         total += scores[i]
         if total > best:
             best, start = total, i
-    # A list is all body or all signatories: start after a list the run begins inside, and
-    # after a list that a line such as "We call on the authorities to:" introduces.
-    if start < end and lines[start].marker and _list_group_start(lines, start) < start:
-        start = _list_group_end(lines, start)
+    # A list is all body or all signatories: a run that begins inside a list takes the whole
+    # list if most of it, else starts after it; a list that a line such as "We call on the
+    # authorities to:" introduces is the body's.
+    if start < end and lines[start].marker and (first := _list_group_start(lines, start)) < start:
+        last = _list_group_end(lines, start)
+        start = first if (last - start) * 2 > last - first else last
     if 0 < start < end and _ends_colon(lines[start - 1].text) and lines[start].marker:
         start = _list_group_end(lines, start)
     while start < end and not found[start]:
