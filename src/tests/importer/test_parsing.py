@@ -650,3 +650,48 @@ def test_tuning_pages_of_the_evaluation_are_read_exactly(page):
     assert entry.signatories == expected["signatories"]
     assert entry.body.startswith(expected["body_start"])
     assert entry.body.endswith(expected["body_end"])
+
+
+def test_commas_or_semicolons_closing_each_name_are_not_part_of_it():
+    [entry] = _html(
+        "<p>Signatories:</p><p>Yerevan Press Club;</p><p>Open Data Armenia;</p>"
+        "<p>Armenian Young Advocates Association (AYAA).</p>"
+    )
+    [armenian] = _html("<p>«Իրավունքի ուժ» ՀԿ,<br>Լոռու զարգացման հիմնադրամ,<br>Տավուշի ցանց։</p>")
+
+    assert entry.signatories == [
+        "Yerevan Press Club",
+        "Open Data Armenia",
+        "Armenian Young Advocates Association (AYAA)",
+    ]
+    assert armenian.signatories == [
+        "«Իրավունքի ուժ» ՀԿ",
+        "Լոռու զարգացման հիմնադրամ",
+        "Տավուշի ցանց",
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Присоединившиеся организации:", "Заявление поддержали:", "Հայտարարությանը միացած ՀԿ-ներ՝"],
+)
+def test_joined_and_supported_headings_head_the_list(heading):
+    [entry] = _html(f"<p>{heading}</p><ul><li>Ширакский женский совет</li><li>Eco-Lori</li></ul>")
+
+    assert entry.signatories == ["Ширакский женский совет", "Eco-Lori"]
+    assert entry.body == BODY
+
+
+def test_individuals_under_a_heading_follow_organisations_printed_without_one():
+    [entry] = _html(
+        "<p>Yerevan Press Club</p><p>Open Data Armenia</p>"
+        "<h3>Անհատներ</h3><p>Անի Գրիգորյան</p><p>Դավիթ Սարգսյան</p>"
+    )
+
+    assert entry.signatories == [
+        "Yerevan Press Club",
+        "Open Data Armenia",
+        "Անի Գրիգորյան",
+        "Դավիթ Սարգսյան",
+    ]
+    assert entry.body == BODY

@@ -19,6 +19,7 @@ from undersigned.importer.parsing.text import (
     _BOARD_OF,
     _CONJUNCTION,
     _FIRST_PERSON,
+    _GROUP_HEADING,
     _HY_FIRST_VERB,
     _HY_VERB,
     _IMPERATIVE,
@@ -32,11 +33,11 @@ from undersigned.importer.parsing.text import (
     _SIGNATORY_HEADING,
     _SIGNATORY_HEADING_LINE,
     _SIGNED_INLINE,
+    _TERMINAL,
     _URL,
     _VERB,
     _date_line,
     _ends_colon,
-    _ends_sentence,
     _words,
 )
 
@@ -85,11 +86,15 @@ def _name_score(text: str) -> float:
     penalty = 0.0
     if text[:1].islower():
         penalty += 3
-    if text.endswith((",", ";")) or ";" in text:
+    if text.endswith((",", ";")) and words <= 10 and not text[:1].islower():
+        penalty += 1.5  # "A NGO,\nB NGO,\nC NGO." is a list of names too
+    elif text.endswith((",", ";")) or ";" in text:
         penalty += 3
-    if text.endswith(("!", "?")) or _ends_colon(text):
+    # A short Armenian line ending with "։" may be a heading (see _ends_colon) or the last
+    # name of a list; headings are told apart by their words, so here it is only a stop.
+    if text.endswith(("!", "?", ":", "：", "\u055d")):
         penalty += 4
-    elif _ends_sentence(text):
+    elif _TERMINAL.search(text):
         penalty += 1 if words <= 6 else 2
     if _FIRST_PERSON.search(text):
         penalty += 3
@@ -220,6 +225,11 @@ def _with_heading(lines: list[_Line]) -> _SignatoryBlock | None:
             if more_end < block.end:
                 more += block.names
             block = _SignatoryBlock(earlier, max(more_end, block.end), earlier, more)
+        # "Individuals" under a heading may follow the organisations printed without one.
+        if _GROUP_HEADING.match(lines[block.start].text):
+            before = _without_heading(lines[: block.start])
+            if before is not None and before.end == block.start:
+                block = _SignatoryBlock(before.start, block.end, None, before.names + block.names)
         return block
     return None
 
@@ -282,6 +292,19 @@ def _without_heading(lines: list[_Line]) -> _SignatoryBlock | None:
     return _SignatoryBlock(start, end, None, names)
 
 
+def _without_separators(names: list[str]) -> list[str]:
+    """Drop the commas or semicolons that close most names of a list, and its final stop."""
+    closed = sum(1 for name in names if name.endswith((",", ";")))
+    if len(names) < 2 or closed * 2 < len(names):
+        return names
+    names = [name.rstrip(",; ") for name in names]
+    names[-1] = re.sub(r"[.\u0589]$", "", names[-1])
+    return names
+
+
 def _signatory_block(lines: list[_Line]) -> _SignatoryBlock | None:
     """Return the signatory block among the content lines, if there is one."""
-    return _with_heading(lines) or _without_heading(lines)
+    block = _with_heading(lines) or _without_heading(lines)
+    if block is not None:
+        block.names = _without_separators(block.names)
+    return block

@@ -104,7 +104,7 @@ _BOARD_OF = re.compile(
 )
 _SIGNATORY_HEADING = re.compile(
     r"sign|endorse|joined by|supported by|on behalf of|board of|council of|committee of|"
-    r"members of|following organi[sz]ations|подпис|присоединил|ստորագր|միացել",
+    r"members of|following organi[sz]ations|подпис|присоедин|поддержал|ստորագր|միաց",
     re.IGNORECASE,
 )
 # A whole line that heads a signatory list, or a group of it, with or without its colon.
@@ -115,11 +115,19 @@ _SIGNATORY_HEADING_LINE = re.compile(
     r"undersigned|organi[sz]ations|individuals|individual\s+signatories|"
     r"подписавшие(?:\s+организации)?|подписали|подписи|подписанты|подписано|"
     r"список\s+(?:подписантов|подписавших)(?:\s+организаций)?|организации|"
-    r"(?:физические|частные)\s+лица|присоединились|"
+    r"(?:физические|частные)\s+лица|присоединились|присоединившиеся(?:\s+организации)?|"
+    r"поддержали|"
     r"ստորագրողներ|ստորագրեցին|ստորագրել\s+են|ստորագրող\s+կազմակերպություններ|"
     r"կազմակերպություններ|անհատներ|ֆիզիկական\s+անձինք|միացել\s+են|միացած\s+կազմակերպություններ)"
     r"(?:\s+(?:of|to)\s+(?:the|this)\s+(?:statement|appeal|letter))?"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：\u0589\u055d.]?$",
+    re.IGNORECASE,
+)
+# A heading of one group of signatories, which may follow a group printed without a heading.
+_GROUP_HEADING = re.compile(
+    r"^(?:organi[sz]ations|individuals|individual\s+signatories|организации|"
+    r"(?:физические|частные)\s+лица|կազմակերպություններ|անհատներ|ֆիզիկական\s+անձինք)"
+    r"\s*[:：\u0589\u055d]?$",
     re.IGNORECASE,
 )
 # "Signed by A, B and C." and its Armenian and Russian forms: the names follow on the line.
