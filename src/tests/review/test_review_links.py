@@ -104,7 +104,9 @@ def test_an_expired_revoked_or_forged_link_opens_nothing_and_says_why(client, dr
     assert response.status_code == 410
     assert "This review link has expired" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
-    assert _comment(client, url).status_code == 410
+    refused = _comment(client, url, text="Please name the regulator.")
+    assert refused.status_code == 410
+    assert "Please name the regulator." in refused.content.decode()  # shown back, to be kept
     assert not ReviewComment.objects.exists()
 
     ReviewLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() + timedelta(days=1))

@@ -142,7 +142,7 @@ class ReviewComment(models.Model):
     )
     draft = models.ForeignKey(
         ReviewDraft,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="comments",
         verbose_name=_("draft read"),
     )

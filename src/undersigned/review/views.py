@@ -35,11 +35,12 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _link_problem(request: HttpRequest, state: str) -> HttpResponse:
+def _link_problem(request: HttpRequest, state: str, *, unsent: str = "") -> HttpResponse:
+    """Say why the link opens nothing; a comment sent through it is shown back, to be kept."""
     response = render(
         request,
         "review/link_problem.html",
-        {"state": state},
+        {"state": state, "unsent": unsent},
         status=404 if state == "unknown" else 410,
     )
     return _private(response)
@@ -60,7 +61,7 @@ def read(request: HttpRequest, token: str) -> HttpResponse:
     """Show the draft as it will look, numbered by paragraph, with the form for a comment."""
     found = selectors.review_link_by_token(token=token)
     if found.link is None or found.state != ReviewLink.State.ACTIVE:
-        return _link_problem(request, found.state)
+        return _link_problem(request, found.state, unsent=request.POST.get("text", "")[:20000])
     link = found.link
     statement = selectors.statement_for_review(pk=link.statement_id)
     language = get_language() or settings.LANGUAGE_CODE
@@ -103,7 +104,7 @@ def read(request: HttpRequest, token: str) -> HttpResponse:
                     quote=data["quote"],
                 )
             except services.ReviewClosed:
-                return _link_problem(request, "expired")
+                return _link_problem(request, "expired", unsent=data["text"])
             return redirect("review:thanks", token=token)
     response = render(
         request,
