@@ -77,7 +77,10 @@ def read(request: HttpRequest, token: str) -> HttpResponse:
     if (chosen := request.GET.get("paragraph", "")).isdigit():
         initial["paragraph"] = chosen
     form = ReviewCommentForm(
-        request.POST or None, paragraph_choices=choices, initial=initial, auto_id="review_%s"
+        request.POST if request.method == "POST" else None,
+        paragraph_choices=choices,
+        initial=initial,
+        auto_id="review_%s",
     )
     limited = None
     if request.method == "POST" and form.is_valid():
@@ -150,7 +153,7 @@ def _staff_page(request: HttpRequest, template: str, statement, **context) -> Ht
 def links(request: HttpRequest, slug: str) -> HttpResponse:
     """Create review links for a statement, see who has which, revoke them."""
     statement = statement_for_preview(slug=slug)
-    form = ReviewLinkForm(request.POST or None, auto_id="link_%s")
+    form = ReviewLinkForm(request.POST if request.method == "POST" else None, auto_id="link_%s")
     if request.method == "POST" and form.is_valid():
         link = services.review_link_create(
             statement=statement,
