@@ -82,7 +82,11 @@ def review_link_revoke(*, link: ReviewLink, by: User) -> ReviewLink:
 
 
 class ReviewClosed(Exception):
-    """The link stopped working between reading and sending (expired or revoked)."""
+    """The link stopped working between reading and sending: `state` is expired or revoked."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__(state)
+        self.state = state
 
 
 @transaction.atomic
@@ -100,7 +104,7 @@ def review_comment_submit(
     """Record a reviewer's comment on the draft they read, matched to the registry if surely one."""
     link = ReviewLink.objects.select_for_update().get(pk=link.pk)
     if not link.is_active:
-        raise ReviewClosed
+        raise ReviewClosed(str(link.state()))
     organization = None
     if organization_name:
         decided = organization_match(name=organization_name)

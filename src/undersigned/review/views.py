@@ -106,8 +106,8 @@ def read(request: HttpRequest, token: str) -> HttpResponse:
                     paragraph=data["paragraph"],
                     quote=data["quote"],
                 )
-            except services.ReviewClosed:
-                return _link_problem(request, "expired", unsent=data["text"])
+            except services.ReviewClosed as closed:
+                return _link_problem(request, closed.state, unsent=data["text"])
             return redirect("review:thanks", token=token)
     response = render(
         request,
