@@ -19,6 +19,7 @@ LAYERS = {
     "publishing": 5,
     "operations": 5,
     "staff": 5,
+    "review": 5,
     "api": 6,
     "embeds": 7,
     "demo": 8,

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "undersigned.importer",
     "undersigned.engagement",
     "undersigned.publishing",
+    "undersigned.review",
     "undersigned.demo",
     "undersigned.operations",
     "undersigned.insights",
@@ -465,6 +466,13 @@ COMMENTS_COOKIE_NAME = "undersigned_commenter"
 COMMENTS_COOKIE_DAYS = env_int("COMMENTS_COOKIE_DAYS", 365)
 # Who hears of new comments; empty: every active staff account with an email address.
 COMMENTS_NOTIFY_EMAILS = env_list("COMMENTS_NOTIFY_EMAILS", [])
+# Review before opening (review/): how long a review link works unless the coordinator says
+# otherwise, the longest they may choose, and the limits on reviewers' comments.
+REVIEW_LINK_DAYS = env_int("REVIEW_LINK_DAYS", 14)
+REVIEW_LINK_MAX_DAYS = env_int("REVIEW_LINK_MAX_DAYS", 90)
+REVIEW_COMMENT_MAX_LENGTH = env_int("REVIEW_COMMENT_MAX_LENGTH", 5000)
+REVIEW_RATE_LIMIT_IP = env_str("REVIEW_RATE_LIMIT_IP", "20/h")
+REVIEW_RATE_LIMIT_LINK = env_str("REVIEW_RATE_LIMIT_LINK", "200/d")
 NEWSLETTER_TOKEN_DAYS = env_int("NEWSLETTER_TOKEN_DAYS", 7)
 NEWSLETTER_RATE_LIMIT_IP = env_str("NEWSLETTER_RATE_LIMIT_IP", "10/h")
 NEWSLETTER_RATE_LIMIT_EMAIL = env_str("NEWSLETTER_RATE_LIMIT_EMAIL", "3/d")

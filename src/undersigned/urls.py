@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),
+    path("", include("undersigned.review.urls")),
     path("", include("undersigned.embeds.urls")),
     path("api/", include("undersigned.api.docs_urls")),
     path("admin/", admin.site.urls),

@@ -2,14 +2,17 @@
 coordinators in. The pages are read from the URL resolver, so a new one cannot be missed."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.factories import coordinator_create
+from undersigned.review.models import ReviewComment, ReviewLink
+from undersigned.review.services import review_draft_current
 from undersigned.staff.roles import COORDINATOR_GROUP, COORDINATOR_PERMISSIONS
 from undersigned.statements.versions import statement_version_current
 
@@ -50,11 +53,24 @@ PUBLIC_ROUTES = [
 def objects(open_statement, sign_on_factory, signatory_factory):
     """One of each thing a staff URL may name, for the coordinator's walk."""
     version = statement_version_current(statement=open_statement)
+    link = ReviewLink.objects.create(
+        statement=open_statement, label="Members", expires_at=timezone.now() + timedelta(days=1)
+    )
+    comment = ReviewComment.objects.create(
+        statement=open_statement,
+        link=link,
+        draft=review_draft_current(statement=open_statement),
+        language="en",
+        name="Anna",
+        text="A comment.",
+    )
     return {
         "slug": open_statement.slug,
         "number": version.number,
         "signatures": sign_on_factory(statement=open_statement).pk,
         "signatories": signatory_factory(statement=open_statement).pk,
+        "links": link.pk,  # review links (review)
+        "comments": comment.pk,  # reviewers' comments (review)
         "chart": "per-year",  # a chart's CSV (insights)
         "rest": "no-such-endpoint",  # the API's catch-all answer
     }

@@ -146,10 +146,17 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def statement_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Show any statement, a draft too, as its page will look: for coordinators, never cached."""
     statement = selectors.statement_for_preview(slug=slug)
-    return _statement_page(request, statement, preview=statement.status == Statement.Status.DRAFT)
+    return _statement_page(
+        request,
+        statement,
+        preview=statement.status == Statement.Status.DRAFT,
+        staff_preview=True,
+    )
 
 
-def _statement_page(request: HttpRequest, statement, *, preview: bool = False) -> HttpResponse:
+def _statement_page(
+    request: HttpRequest, statement, *, preview: bool = False, staff_preview: bool = False
+) -> HttpResponse:
     language = get_language() or settings.LANGUAGE_CODE
     translation = statement.translation(language)
     if translation is None:
@@ -165,6 +172,7 @@ def _statement_page(request: HttpRequest, statement, *, preview: bool = False) -
             "signatories": signatories,
             "alternate_languages": statement.available_languages(),
             "preview": preview,
+            "staff_preview": staff_preview,
         },
     )
 
