@@ -11,6 +11,7 @@ from django.utils import translation
 
 from tests.factories import coordinator_create
 from undersigned.staff.roles import COORDINATOR_GROUP, COORDINATOR_PERMISSIONS
+from undersigned.statements.models import StatementUpdate
 from undersigned.statements.versions import statement_version_current
 
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -55,6 +56,12 @@ def objects(open_statement, sign_on_factory, signatory_factory):
         "number": version.number,
         "signatures": sign_on_factory(statement=open_statement).pk,
         "signatories": signatory_factory(statement=open_statement).pk,
+        "updates": StatementUpdate.objects.create(
+            statement=open_statement,
+            happened_on=open_statement.created_at.date(),
+            text_en="Delivered.",
+            submission="sample-update-form-key",
+        ).pk,
         "chart": "per-year",  # a chart's CSV (insights)
         "rest": "no-such-endpoint",  # the API's catch-all answer
     }
