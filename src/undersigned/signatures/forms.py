@@ -314,7 +314,8 @@ class StatementUpdateForm(forms.Form):
     happened_on = forms.DateField(
         label=_("Date"),
         help_text=_("The day it happened, such as 2026-03-27."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # An <input type="date"> takes the ISO date whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     text_en = forms.CharField(
         label=_("Text in English"), max_length=3000, required=False, widget=forms.Textarea
