@@ -104,6 +104,8 @@ def test_an_update_is_mailed_once_to_each_in_their_language_with_an_unsubscribe(
     assert update.mailed_count == 3
     assert OutgoingMail.objects.filter(kind="statement_update").count() == 3
     assert AuditEntry.objects.filter(action="statement.update").count() == 1
+    listing = staff_client.get(UPDATES.format(slug=published.slug)).content.decode()
+    assert "3 mails queued by" in listing
 
     # Opening the link changes nothing; its button (or the mail program's POST) unsubscribes.
     path = unsubscribe.removeprefix(settings.SITE_URL)
