@@ -14,6 +14,7 @@ from tests.factories import coordinator_create
 from undersigned.review.models import ReviewComment, ReviewLink
 from undersigned.review.services import review_draft_current
 from undersigned.staff.roles import COORDINATOR_GROUP, COORDINATOR_PERMISSIONS
+from undersigned.statements.models import StatementUpdate
 from undersigned.statements.versions import statement_version_current
 
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
@@ -71,6 +72,12 @@ def objects(open_statement, sign_on_factory, signatory_factory):
         "signatories": signatory_factory(statement=open_statement).pk,
         "links": link.pk,  # review links (review)
         "comments": comment.pk,  # reviewers' comments (review)
+        "updates": StatementUpdate.objects.create(
+            statement=open_statement,
+            happened_on=open_statement.created_at.date(),
+            text_en="Delivered.",
+            submission="sample-update-form-key",
+        ).pk,
         "chart": "per-year",  # a chart's CSV (insights)
         "rest": "no-such-endpoint",  # the API's catch-all answer
     }

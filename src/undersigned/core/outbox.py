@@ -100,6 +100,20 @@ def held_message(limited: ratelimit.Limited) -> str:
     ) % {"minutes": limited.minutes}
 
 
+def list_headers(*, unsubscribe_url: str, list_id: str) -> dict[str, str]:
+    """Return the headers mail programs show as an "Unsubscribe" button (RFC 2369, RFC 8058).
+
+    The address must unsubscribe on a POST without a form (a mail program's one click) and
+    only show a button on a GET, which link scanners open.
+    """
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": list_id,
+        "Precedence": "bulk",
+    }
+
+
 def mail_exists(*, key: str) -> bool:
     """Return whether the mail with this key was queued already (fan-outs run twice safely)."""
     return OutgoingMail.objects.filter(key=key).exists()

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from undersigned.core import outbox
+
 
 def absolute(name: str, *, language: str, **kwargs) -> str:
     """Return the public address of a named URL in the language's prefix."""
@@ -20,9 +22,4 @@ def list_id() -> str:
 
 def list_headers(unsubscribe_url: str) -> dict[str, str]:
     """Return the headers mail programs show as an "Unsubscribe" button (RFC 2369, RFC 8058)."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "List-Id": list_id(),
-        "Precedence": "bulk",
-    }
+    return outbox.list_headers(unsubscribe_url=unsubscribe_url, list_id=list_id())

@@ -8,6 +8,7 @@ from undersigned.organizations import selectors as org_selectors
 from undersigned.organizations.models import Organization
 from undersigned.signatures.models import SignOnRequest
 from undersigned.signatures.services import NewOrganization
+from undersigned.statements.models import StatementUpdate
 
 NEW = "new"
 
@@ -297,7 +298,55 @@ class VersionDecisionForm(forms.Form):
         label=_("Earlier signers must re-confirm this text"),
         required=False,
         help_text=_(
-            "Each is emailed a link to re-confirm; until they do, their line shows that they "
-            "signed an earlier version. This cannot be undone."
+            "Each approved signer of an earlier version whose organisation is on the list is "
+            "emailed a link to re-confirm this text; pending signers are not asked. Until they "
+            "re-confirm, their line shows that they signed an earlier version. Ticked before the "
+            "notice of the change has gone out, this request replaces it; ticked later, they get "
+            "both. This cannot be undone."
         ),
     )
+
+
+class StatementUpdateForm(forms.Form):
+    """A dated update on what became of a statement, and whom to mail it to."""
+
+    kind = forms.ChoiceField(label=_("What happened"), choices=StatementUpdate.Kind.choices)
+    happened_on = forms.DateField(
+        label=_("Date"),
+        help_text=_("The day it happened, such as 2026-03-27."),
+        # An <input type="date"> takes the ISO date whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    text_en = forms.CharField(
+        label=_("Text in English"), max_length=3000, required=False, widget=forms.Textarea
+    )
+    text_hy = forms.CharField(
+        label=_("Text in Armenian"), max_length=3000, required=False, widget=forms.Textarea
+    )
+    text_ru = forms.CharField(
+        label=_("Text in Russian"), max_length=3000, required=False, widget=forms.Textarea
+    )
+    mail_signatories = forms.BooleanField(
+        label=_("Email it to the signatories"),
+        required=False,
+        help_text=_(
+            "Each contact of an organisation on the list whose signature was approved, unless "
+            "they unsubscribed from this statement's updates."
+        ),
+    )
+    mail_supporters = forms.BooleanField(
+        label=_("Email it to the supporters"),
+        required=False,
+        help_text=_(
+            "Each individual supporter who confirmed their address, unless they unsubscribed "
+            "from this statement's updates."
+        ),
+    )
+    # The form's one-time key, made when the page was shown: sending it twice posts one update.
+    submission = forms.RegexField(regex=r"\A[A-Za-z0-9_-]{16,64}\Z", widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"text_{code}", "").strip() for code in ("en", "hy", "ru")):
+            raise ValidationError(_("Write the update in at least one language."), code="empty")
+        return data

@@ -135,6 +135,12 @@ class SignOnRequest(models.Model):
         verbose_name=_("decided by"),
     )
     reason = models.TextField(_("reason"), blank=True)
+    updates_unsubscribed_at = models.DateTimeField(
+        _("unsubscribed from updates"),
+        null=True,
+        blank=True,
+        help_text=_("When the signer asked for no more news of the statement by mail."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -226,6 +232,12 @@ class Supporter(models.Model):
     confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
     counted_at = models.DateTimeField(
         _("counted"), null=True, blank=True, help_text=_("When the batch added it to the count.")
+    )
+    updates_unsubscribed_at = models.DateTimeField(
+        _("unsubscribed from updates"),
+        null=True,
+        blank=True,
+        help_text=_("When the supporter asked for no more news of the statement by mail."),
     )
 
     class Meta:

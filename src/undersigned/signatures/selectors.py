@@ -18,7 +18,7 @@ from undersigned.signatures.models import (
     Supporter,
     SupporterTally,
 )
-from undersigned.statements.models import Statement, StatementVersion
+from undersigned.statements.models import Statement, StatementUpdate, StatementVersion
 from undersigned.statements.selectors import statement_signatories
 
 
@@ -34,7 +34,54 @@ def statement_for_sign_on(*, slug: str) -> Statement:
     )
 
 
+def organization_has_signed(*, statement: Statement, organization: Organization) -> bool:
+    """Return whether the organisation is on the list, or a confirmed request awaits approval."""
+    return (
+        Signatory.objects.filter(statement=statement, organization=organization).exists()
+        or SignOnRequest.objects.filter(
+            statement=statement, organization=organization, status=SignOnRequest.Status.PENDING
+        ).exists()
+    )
+
+
+def organization_known_contacts(
+    *, statement: Statement, organization: Organization
+) -> list[SignOnRequest]:
+    """Return the requests that stand for the organisation with an address its owner confirmed.
+
+    Approved ones on the list and confirmed ones awaiting approval; erased contacts have none.
+    """
+    return list(
+        SignOnRequest.objects.filter(
+            statement=statement,
+            organization=organization,
+            confirmed_at__isnull=False,
+            contact_erased_at__isnull=True,
+            status__in=[SignOnRequest.Status.APPROVED, SignOnRequest.Status.PENDING],
+        )
+        .exclude(contact_email="")
+        .select_related("statement", "organization")
+        .order_by("pk")
+    )
+
+
 # The coordinator's dashboard.
+
+
+WITHDRAWAL_ACTIONS = ("signon.withdraw", "supporter.withdraw", "signatory.remove")
+
+
+def statement_withdrawals(*, statement: Statement, limit: int = 200) -> QuerySet[AuditEntry]:
+    """Return the statement's withdrawals, newest first: signers', supporters' and removals.
+
+    Read from the audit log, which is their record: a withdrawn supporter's row is deleted.
+    """
+    return (
+        AuditEntry.objects.filter(statement=statement, action__in=WITHDRAWAL_ACTIONS)
+        .select_related("organization", "actor")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
 
 DASHBOARD_TABS = [
     SignOnRequest.Status.PENDING,
@@ -347,6 +394,39 @@ def supporter_token_state(*, token: str) -> SupporterTokenState:
     if supporter.confirm_expires_at is None or supporter.confirm_expires_at <= timezone.now():
         return SupporterTokenState("expired", supporter)
     return SupporterTokenState("valid", supporter)
+
+
+def supporter_for_withdrawal(*, supporter_id: int) -> Supporter | None:
+    return Supporter.objects.select_related("statement").filter(pk=supporter_id).first()
+
+
+# News of the outcome.
+
+
+def update_signer_recipients(*, statement: Statement) -> QuerySet[SignOnRequest]:
+    """Return the contacts of the organisations on the list who still want news by mail."""
+    return (
+        SignOnRequest.objects.filter(
+            statement=statement,
+            status=SignOnRequest.Status.APPROVED,
+            signatory__isnull=False,
+            updates_unsubscribed_at__isnull=True,
+        )
+        .exclude(contact_email="")
+        .select_related("organization")
+        .order_by("pk")
+    )
+
+
+def update_supporter_recipients(*, statement: Statement) -> QuerySet[Supporter]:
+    """Return the confirmed supporters who still want news by mail."""
+    return Supporter.objects.filter(
+        statement=statement, confirmed_at__isnull=False, updates_unsubscribed_at__isnull=True
+    ).order_by("pk")
+
+
+def statement_updates(*, statement: Statement) -> QuerySet[StatementUpdate]:
+    return StatementUpdate.objects.filter(statement=statement).select_related("created_by")
 
 
 # Exports.

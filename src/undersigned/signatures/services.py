@@ -95,9 +95,11 @@ def _signer_mail(
     key: str = "",
     version: StatementVersion | None = None,
     capped: bool = True,
+    extra: dict | None = None,
 ) -> OutgoingMail:
     """Mail the signer (sent once the current transaction commits); see core.outbox.mail."""
     context, tokens = _mail_context(sign_on=sign_on, kind=kind, version=version)
+    context.update(extra or {})
     return outbox.mail(
         to=sign_on.contact_email,
         template=f"signatures/emails/{kind}",
@@ -162,6 +164,15 @@ def sign_on_submit(
     version = statement_version_current(statement=statement)
     if version.content_hash != version_hash:
         raise StatementTextChanged()
+    repeat = organization is not None and selectors.organization_has_signed(
+        statement=statement, organization=organization
+    )
+    if repeat:
+        assert organization is not None
+        same = _repeat_notify(statement=statement, organization=organization, email=contact_email)
+        if same is not None:
+            # The organisation's own contact signing again: nothing new to record.
+            return same
     proposed = new_organization if organization is None else None
     sign_on = SignOnRequest.objects.create(
         statement=statement,
@@ -184,10 +195,46 @@ def sign_on_submit(
         actor_label=_signer_label(sign_on),
         statement=statement,
         organization=organization,
-        details={"request": sign_on.pk, "version": version.number, "new": organization is None},
+        details={
+            "request": sign_on.pk,
+            "version": version.number,
+            "new": organization is None,
+            "repeat": repeat,
+        },
     )
     _signer_mail(sign_on=sign_on, kind="confirm")
     return sign_on
+
+
+def _repeat_notify(
+    *, statement: Statement, organization: Organization, email: str
+) -> SignOnRequest | None:
+    """Offer the organisation's known contacts the withdrawal link, when someone signs again.
+
+    Only contacts whose address was confirmed are mailed, never the address just typed unless
+    it is one of them; each at most once a day (the mail's key) and within the per-recipient
+    cap, so nobody can make the site mail a stranger again and again. Return the contact's own
+    request when the address typed is one of them.
+    """
+    typed = mailbox(email)
+    same = None
+    today = timezone.localdate().isoformat()
+    for contact in selectors.organization_known_contacts(
+        statement=statement, organization=organization
+    ):
+        if mailbox(contact.contact_email) == typed:
+            same = contact
+        key = f"repeat:{contact.pk}:{today}"
+        if not outbox.mail_exists(key=key):
+            _signer_mail(sign_on=contact, kind="repeat", key=key)
+    audit_record(
+        action="signon.repeat",
+        actor_label="signer (form)",
+        statement=statement,
+        organization=organization,
+        details={"same_contact": same.pk if same else None},
+    )
+    return same
 
 
 def sign_on_confirm(*, token: str) -> SignOnRequest:
@@ -403,7 +450,15 @@ def sign_on_withdraw(*, token: str) -> SignOnRequest:
         if sign_on.status in (Status.REJECTED, Status.WITHDRAWN):
             raise TokenError("used", sign_on)
         reason = str(_("withdrawn by the signer"))
-        if sign_on.status == Status.APPROVED and sign_on.signatory is not None:
+        was_on_list = sign_on.status == Status.APPROVED and sign_on.signatory is not None
+        colleagues: list[SignOnRequest] = []
+        if was_on_list:
+            assert sign_on.signatory is not None
+            colleagues = list(
+                sign_on.signatory.sign_on_requests.filter(status=Status.APPROVED)
+                .exclude(pk=sign_on.pk)
+                .exclude(contact_email="")
+            )
             _line_remove(
                 line=sign_on.signatory,
                 by=None,
@@ -425,6 +480,25 @@ def sign_on_withdraw(*, token: str) -> SignOnRequest:
                 statement=sign_on.statement,
                 organization=sign_on.organization,
                 details={"request": sign_on.pk},
+            )
+        # The receipt, and word to the colleagues whose line went with it.
+        extra = {"was_on_list": was_on_list, "withdrawn_on": timezone.localdate()}
+        if sign_on.contact_email:
+            _signer_mail(
+                sign_on=sign_on,
+                kind="withdrawn",
+                key=f"withdrawn:{sign_on.pk}",
+                capped=False,
+                extra=extra,
+            )
+        for colleague in colleagues:
+            colleague.refresh_from_db()
+            _signer_mail(
+                sign_on=colleague,
+                kind="withdrawn",
+                key=f"withdrawn:{colleague.pk}",
+                capped=False,
+                extra={**extra, "by_colleague": True},
             )
     return sign_on
 
@@ -608,7 +682,7 @@ def _mail_context(
             )
             context["reconfirm_url"] = _absolute("signatures:reconfirm", reconfirm)
             tokens.append(reconfirm)
-        if kind in ("confirm", "approved", "version_changed", "reconfirm"):
+        if kind in ("confirm", "approved", "version_changed", "reconfirm", "repeat"):
             withdraw = token_issue(sign_on=sign_on, purpose=SignOnToken.Purpose.WITHDRAW)
             context["withdraw_url"] = _absolute("signatures:withdraw", withdraw)
             tokens.append(withdraw)

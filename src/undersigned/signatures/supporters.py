@@ -10,10 +10,12 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.db.models.functions import Greatest
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -69,8 +71,33 @@ def _supporter_confirm_token(supporter: Supporter) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-def _supporter_mail(*, supporter: Supporter, kind: str) -> OutgoingMail:
-    """Mail a supporter their link, or the reminder that their support counts."""
+WITHDRAW_SALT = "undersigned.supporter-withdraw"
+
+
+def supporter_withdraw_token(supporter: Supporter) -> str:
+    """Return the supporter's withdrawal link's token: their row's number, signed.
+
+    Nothing is stored: the row is the link's state, and a withdrawal deletes it, so the link
+    works once. Row numbers are never reused (AUTOINCREMENT on SQLite, a sequence on PostgreSQL).
+    """
+    return signing.Signer(salt=WITHDRAW_SALT).sign(str(supporter.pk))
+
+
+def supporter_from_withdraw_token(token: str) -> Supporter | None:
+    """Return the supporter a withdrawal link stands for, or None (forged, or withdrawn)."""
+    try:
+        value = signing.Signer(salt=WITHDRAW_SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        return None
+    return selectors.supporter_for_withdrawal(supporter_id=int(value))
+
+
+def _supporter_mail(
+    *, supporter: Supporter, kind: str, forget_recipient: bool = False, extra: dict | None = None
+) -> OutgoingMail:
+    """Mail a supporter their link, the reminder that their support counts, or a receipt."""
     context: dict = {
         "supporter": supporter,
         "supporter_name": defused(supporter.name),
@@ -88,6 +115,12 @@ def _supporter_mail(*, supporter: Supporter, kind: str) -> OutgoingMail:
         )
         context["confirm_url"] = _absolute("signatures:support_confirm", token)
         tokens.append(token)
+    if kind in ("support_confirm", "support_already"):
+        withdraw = supporter_withdraw_token(supporter)
+        with translation.override(supporter.language):
+            context["withdraw_url"] = _absolute("signatures:support_withdraw", withdraw)
+        tokens.append(withdraw)
+    context.update(extra or {})
     return outbox.mail(
         to=supporter.email,
         template=f"signatures/emails/{kind}",
@@ -96,7 +129,63 @@ def _supporter_mail(*, supporter: Supporter, kind: str) -> OutgoingMail:
         kind=kind,
         topic=f"supporter:{supporter.pk}",
         secrets=tokens,
+        # A receipt of what the owner of the address just did: not held back by the cap.
+        capped=kind != "support_withdrawn",
+        forget_recipient=forget_recipient,
     )
+
+
+def supporter_withdraw(*, token: str) -> Supporter:
+    """Withdraw a support with the link from the supporter's mail; return the deleted row.
+
+    The count loses it (under the tally's lock, as the batch counts), the row and the mail
+    sent to it are deleted, and a receipt goes out that forgets the address once sent. The
+    audit log keeps that a supporter withdrew, without name or address.
+    """
+    found = supporter_from_withdraw_token(token)
+    if found is None:
+        raise SupportTokenError("unknown")
+    with transaction.atomic():
+        SupporterTally.objects.bulk_create(
+            [SupporterTally(statement_id=found.statement_id)], ignore_conflicts=True
+        )
+        SupporterTally.objects.select_for_update().get(statement_id=found.statement_id)
+        supporter = (
+            Supporter.objects.select_for_update(of=("self",))
+            .select_related("statement")
+            .filter(pk=found.pk)
+            .first()
+        )
+        if supporter is None:
+            raise SupportTokenError("used")
+        now = timezone.now()
+        if supporter.counted_at is not None:
+            SupporterTally.objects.filter(statement_id=supporter.statement_id).update(
+                count=Greatest(F("count") - 1, 0), updated_at=now
+            )
+        audit_record(
+            action="supporter.withdraw",
+            actor_label=f"supporter #{supporter.pk}",
+            statement=supporter.statement,
+            details={
+                "supporter": supporter.pk,
+                "confirmed": supporter.confirmed_at is not None,
+                "counted": supporter.counted_at is not None,
+            },
+        )
+        outbox.mails_erase(topics=[f"supporter:{supporter.pk}"])
+        _supporter_mail(
+            supporter=supporter,
+            kind="support_withdrawn",
+            forget_recipient=True,
+            extra={"withdrawn_on": timezone.localdate()},
+        )
+        slug = supporter.statement.slug
+        counted, shown = supporter.counted_at is not None, supporter.show_name
+        supporter.delete()
+    if counted or shown:
+        invalidate(f"statement:{slug}", f"supporters:{slug}")
+    return supporter
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Background work for sign-on: the mails about a new text, and the supporter count.
+"""Background work for sign-on: the mails about a new text or an update, the supporter count.
 
 Every task takes ids and may run twice without doing twice: mails carry a key, and the count
 marks what it counted. The mail itself is sent by core.tasks.mail_send.
@@ -6,7 +6,7 @@ marks what it counted. The mail itself is sent by core.tasks.mail_send.
 
 from django.tasks import task
 
-from undersigned.signatures import reconfirmation, supporters
+from undersigned.signatures import reconfirmation, supporters, updates
 
 
 @task()
@@ -25,3 +25,9 @@ def supporter_tally_task(*, statement_id: int) -> int:
 def supporter_tallies_update_task() -> int:
     """Count the confirmations a missed batch left waiting (booked periodically by the worker)."""
     return sum(supporters.supporter_tallies_update().values())
+
+
+@task()
+def statement_update_mail_task(*, update_id: int) -> int:
+    """Mail a statement's update to its signatories and supporters, once each."""
+    return updates.statement_update_mail(update_id=update_id)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("statements/<slug:slug>/support/sent/", views.support_sent, name="support_sent"),
     path("statements/<slug:slug>/supporters/", views.supporter_list, name="supporters"),
     path("support/confirm/<str:token>/", views.support_confirm, name="support_confirm"),
+    path("support/withdraw/<str:token>/", views.support_withdraw, name="support_withdraw"),
+    path("updates/unsubscribe/<str:token>/", views.updates_unsubscribe, name="updates_unsubscribe"),
     path("statements/<slug:slug>/signatories.csv", views.export_csv, name="export_csv"),
     path("statements/<slug:slug>/signatories.json", views.export_json, name="export_json"),
     path("statements/<slug:slug>/letter.pdf", views.export_letter, name="export_letter"),
@@ -61,6 +63,14 @@ urlpatterns = [
         "staff/statements/<slug:slug>/versions/<int:number>/",
         views.dashboard_version,
         name="dashboard_version",
+    ),
+    path(
+        "staff/statements/<slug:slug>/updates/", views.dashboard_updates, name="dashboard_updates"
+    ),
+    path(
+        "staff/statements/<slug:slug>/updates/<int:pk>/delete/",
+        views.dashboard_update_delete,
+        name="dashboard_update_delete",
     ),
     path(
         "staff/statements/<slug:slug>/signatories/<int:pk>/remove/",

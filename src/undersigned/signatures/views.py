@@ -1,5 +1,7 @@
 """Sign-on pages for signers, and the coordinators' dashboard. Parse, call a service, render."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -7,9 +9,11 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from undersigned.core import outbox, ratelimit
@@ -26,6 +30,7 @@ from undersigned.signatures import (
     selectors,
     services,
     supporters,
+    updates,
 )
 from undersigned.signatures.forms import (
     AttachForm,
@@ -36,11 +41,13 @@ from undersigned.signatures.forms import (
     RemoveForm,
     ResendForm,
     SignOnForm,
+    StatementUpdateForm,
     SupportForm,
     VersionDecisionForm,
 )
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 from undersigned.statements import versions
+from undersigned.statements.models import StatementUpdate
 
 # Signers' pages.
 
@@ -97,6 +104,23 @@ def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 if held := outbox.recipient_capped(email):
                     return _mail_held(request, "signatures/sent.html", statement, held)
+                organization = form.organization_found
+                if organization is not None and selectors.organization_has_signed(
+                    statement=statement, organization=organization
+                ):
+                    # Said on this page, never in an address: whether an organisation's
+                    # signature awaits approval is not public.
+                    return _private(
+                        render(
+                            request,
+                            "signatures/sent.html",
+                            {
+                                "statement": statement,
+                                "token_days": settings.SIGNON_TOKEN_DAYS,
+                                "already": organization,
+                            },
+                        )
+                    )
                 return redirect("signatures:sent", slug=statement.slug)
     elif request.method == "POST" and not is_open:
         status = 409
@@ -299,6 +323,9 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "erase_form": EraseForm(),
             "versions": versions.statement_versions(statement=statement),
             "supporters": selectors.supporter_dashboard_counts(statement=statement),
+            "withdrawals": selectors.statement_withdrawals(statement=statement),
+            "version_form": VersionDecisionForm(),
+            "version_mail_delay": settings.SIGNON_VERSION_MAIL_DELAY_MINUTES,
         },
     )
 
@@ -511,7 +538,10 @@ def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpRespo
         if form.cleaned_data["requires_reconfirmation"]:
             messages.success(
                 request,
-                _("Earlier signers are asked by email to re-confirm version %(number)s.")
+                _(
+                    "The approved signers of earlier versions are asked by email to re-confirm "
+                    "version %(number)s."
+                )
                 % {"number": number},
             )
         else:
@@ -610,6 +640,27 @@ def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return _private(
         render(request, "signatures/support_confirm.html", {"supporter": found.supporter})
     )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def support_withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the supporter's Withdraw button; only its POST withdraws."""
+    if request.method == "POST":
+        try:
+            supporter = supporters.supporter_withdraw(token=token)
+        except supporters.SupportTokenError as error:
+            return _support_withdraw_problem(request, state=error.state)
+        return _private(render(request, "signatures/support_withdraw.html", {"done": supporter}))
+    supporter = supporters.supporter_from_withdraw_token(token)
+    if supporter is None:
+        return _support_withdraw_problem(request, state="unknown")
+    return _private(render(request, "signatures/support_withdraw.html", {"supporter": supporter}))
+
+
+def _support_withdraw_problem(request: HttpRequest, *, state: str) -> HttpResponse:
+    response = render(request, "signatures/support_withdraw.html", {"problem": state}, status=404)
+    return _private(response)
 
 
 def _support_link_problem(request: HttpRequest, *, state: str, supporter) -> HttpResponse:
@@ -732,3 +783,94 @@ def dashboard_contacts_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{slug}-signatories-contacts.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# News of the outcome: the coordinators' updates, and the recipients' unsubscribe link.
+
+
+def _updates_page(request: HttpRequest, statement, form, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "signatures/dashboard/updates.html",
+        {
+            "statement": statement,
+            "form": form,
+            "updates": selectors.statement_updates(statement=statement),
+            "recipients": {
+                "signatories": selectors.update_signer_recipients(statement=statement).count(),
+                "supporters": selectors.update_supporter_recipients(statement=statement).count(),
+            },
+        },
+        status=status,
+    )
+
+
+@staff_permission_required("statements.change_statement")
+@require_http_methods(["GET", "HEAD", "POST"])
+def dashboard_updates(request: HttpRequest, slug: str) -> HttpResponse:
+    """The statement's dated updates, and the form to post one and mail it."""
+    statement = selectors.dashboard_statement(slug=slug)
+    if request.method != "POST":
+        form = StatementUpdateForm(
+            initial={"submission": secrets.token_urlsafe(24), "happened_on": timezone.localdate()}
+        )
+        return _updates_page(request, statement, form)
+    form = StatementUpdateForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            update = updates.statement_update_post(
+                statement=statement,
+                kind=data["kind"],
+                happened_on=data["happened_on"],
+                texts={code: data[f"text_{code}"] for code in LANGUAGE_CODES},
+                mail_signatories=data["mail_signatories"],
+                mail_supporters=data["mail_supporters"],
+                by=request.user,
+                submission=data["submission"],
+            )
+        except services.SignOnError as error:
+            form.add_error(None, str(error.message))
+        else:
+            if update.mail_signatories or update.mail_supporters:
+                messages.success(
+                    request, _("The update is posted; its mail is being sent in the background.")
+                )
+            else:
+                messages.success(request, _("The update is posted on the statement's page."))
+            return redirect("signatures:dashboard_updates", slug=slug)
+    return _updates_page(request, statement, form, status=400)
+
+
+@staff_permission_required("statements.change_statement")
+@require_POST
+def dashboard_update_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    update = get_object_or_404(
+        StatementUpdate.objects.select_related("statement"), pk=pk, statement__slug=slug
+    )
+    updates.statement_update_delete(update=update, by=request.user)
+    messages.success(request, _("The update is taken off the statement's page."))
+    return redirect("signatures:dashboard_updates", slug=slug)
+
+
+@csrf_exempt  # mail programs POST here without a form (RFC 8058); the signed token is the key
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def updates_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Show a button on GET; stop the statement's news on POST, from here or a mail program."""
+    if request.method == "POST":
+        recipient = updates.updates_unsubscribe(token=token)
+        state = "done" if recipient is not None else "unknown"
+    else:
+        recipient = updates.unsubscribe_recipient(token)
+        state = "valid" if recipient is not None else "unknown"
+        if recipient is not None and recipient.updates_unsubscribed_at is not None:
+            state = "done"
+    return _private(
+        render(
+            request,
+            "signatures/updates_unsubscribe.html",
+            {"state": state, "statement": recipient.statement if recipient else None},
+            status=404 if state == "unknown" else 200,
+        )
+    )

@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -62,13 +63,25 @@ class StatementFeed(Feed):
         return item.translation().title
 
     def item_description(self, item: Statement) -> str:
-        return item.translation().excerpt(600)
+        excerpt = item.translation().excerpt(600)
+        updates = list(item.updates.all())  # prefetched, newest first
+        if not updates:
+            return excerpt
+        latest = updates[0]
+        outcome = _("%(kind)s, %(date)s: %(text)s") % {
+            "kind": latest.get_kind_display(),
+            "date": date_format(latest.happened_on, "DATE_FORMAT"),
+            "text": latest.text(),
+        }
+        return f"{outcome}\n\n{excerpt}"
 
     def item_pubdate(self, item: Statement):
         return item.published_at
 
     def item_updateddate(self, item: Statement):
-        return item.updated_at
+        # A new update (delivered, answered, outcome) makes the entry new to feed readers.
+        latest = max((update.created_at for update in item.updates.all()), default=None)
+        return max(item.updated_at, latest) if latest else item.updated_at
 
     def item_categories(self, item: Statement):
         return [category.name for category in item.categories.all()]

@@ -233,7 +233,12 @@ class StatementVersion(models.Model):
     )
     change_note = models.CharField(_("what changed"), max_length=500, blank=True)
     requires_reconfirmation = models.BooleanField(
-        _("earlier signers must re-confirm"), default=False
+        _("earlier signers must re-confirm"),
+        default=False,
+        help_text=_(
+            "Ticked: each approved signer of an earlier version who is on the list is emailed a "
+            "link to re-confirm this text. Pending signers are not asked."
+        ),
     )
 
     class Meta:
@@ -250,6 +255,67 @@ class StatementVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} v{self.number}"
+
+
+class StatementUpdate(models.Model):
+    """A dated step in what became of a statement: delivered, answered, its outcome.
+
+    Shown on the statement's page, in the archive and the feeds; signatures.updates mails it
+    to the signatories and supporters when the coordinator asks.
+    """
+
+    class Kind(models.TextChoices):
+        DELIVERED = "delivered", _("Delivered")
+        RESPONSE = "response", _("Response received")
+        OUTCOME = "outcome", _("Outcome")
+        OTHER = "other", _("Update")
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="updates", verbose_name=_("statement")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    happened_on = models.DateField(_("date"), help_text=_("When it happened."))
+    text_en = models.TextField(_("text (English)"), blank=True)
+    text_hy = models.TextField(_("text (Armenian)"), blank=True)
+    text_ru = models.TextField(_("text (Russian)"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    # The staff form's one-time key: sending the form twice posts (and mails) one update.
+    submission = models.CharField(max_length=64, unique=True, editable=False)
+    mail_signatories = models.BooleanField(_("mailed to the signatories"), default=False)
+    mail_supporters = models.BooleanField(_("mailed to the supporters"), default=False)
+    mailed_count = models.PositiveIntegerField(_("mails queued"), default=0)
+    mailed_at = models.DateTimeField(_("mailed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-happened_on", "-pk"]
+        verbose_name = _("statement update")
+        verbose_name_plural = _("statement updates")
+        indexes = [models.Index(fields=["statement", "-happened_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.happened_on} {self.kind}"
+
+    def text(self, language: str | None = None) -> str:
+        """Return the text in the language, else in the nearest one written."""
+        for code in fallback_order(language or get_language() or "en"):
+            if value := getattr(self, f"text_{code}", ""):
+                return value
+        return ""
+
+    def text_language(self, language: str | None = None) -> str:
+        """Return the language text() answers in."""
+        for code in fallback_order(language or get_language() or "en"):
+            if getattr(self, f"text_{code}", ""):
+                return code
+        return language or "en"
 
 
 class SearchDocument(models.Model):

@@ -15,7 +15,7 @@ from undersigned.statements.models import Category, Statement
 
 def _with_listing_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
     return queryset.with_signatory_count().prefetch_related(  # type: ignore[attr-defined]
-        "translations", "categories"
+        "translations", "categories", "updates"
     )
 
 
@@ -101,13 +101,16 @@ def statement_for_page(*, slug: str) -> Statement:
         "translations",
         "categories",
         "publishers",
+        "updates",
     )
     return get_object_or_404(statements, slug=slug)
 
 
 def statement_for_preview(*, slug: str) -> Statement:
     """Return any statement, public or not (a draft to review), or raise Http404."""
-    statements = Statement.objects.prefetch_related("translations", "categories", "publishers")
+    statements = Statement.objects.prefetch_related(
+        "translations", "categories", "publishers", "updates"
+    )
     return get_object_or_404(statements, slug=slug)
 
 
@@ -147,5 +150,5 @@ def organization_statements(*, organization: Organization) -> QuerySet[Statement
         # Not yet published (open for signature) first on every database, as on PostgreSQL.
         .order_by(F("published_at").desc(nulls_first=True), "-created_at")
         .with_signatory_count()
-        .prefetch_related("translations", "categories")
+        .prefetch_related("translations", "categories", "updates")
     )

@@ -10,7 +10,12 @@ from django.dispatch import receiver
 
 from undersigned.core.pagecache import invalidate
 from undersigned.organizations.models import Membership, Organization, OrganizationAlias
-from undersigned.statements.models import Category, Statement, StatementTranslation
+from undersigned.statements.models import (
+    Category,
+    Statement,
+    StatementTranslation,
+    StatementUpdate,
+)
 from undersigned.statements.search import search_index_later
 
 
@@ -47,6 +52,13 @@ def translation_changed(sender, instance, raw=False, **kwargs):
         return
     search_index_later(statement_id=instance.statement_id)
     invalidate(*statement_tags(instance.statement_id))
+
+
+@receiver([post_save, post_delete], sender=StatementUpdate)
+def update_changed(sender, instance, raw=False, **kwargs):
+    # The outcome is shown on the statement's page, its archive card and the feeds.
+    if not raw:
+        invalidate(*statement_tags(instance.statement_id))
 
 
 @receiver([post_save, pre_delete], sender=Category)
