@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from tests.factories import coordinator_create
+from undersigned.importer.models import ImportBatch
 from undersigned.staff.roles import COORDINATOR_GROUP, COORDINATOR_PERMISSIONS
 from undersigned.statements.versions import statement_version_current
 
@@ -55,6 +56,7 @@ def objects(open_statement, sign_on_factory, signatory_factory):
         "number": version.number,
         "signatures": sign_on_factory(statement=open_statement).pk,
         "signatories": signatory_factory(statement=open_statement).pk,
+        "batches": ImportBatch.objects.create(source="export.xml").pk,  # an import batch
         "chart": "per-year",  # a chart's CSV (insights)
         "rest": "no-such-endpoint",  # the API's catch-all answer
     }

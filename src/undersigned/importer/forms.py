@@ -2,9 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.languages import LANGUAGE_CHOICES
+from undersigned.importer.wordpress import looks_like_wxr
 from undersigned.organizations.models import Organization
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# A WordPress export is streamed, never held in memory whole: it may be much larger.
+MAX_WORDPRESS_BYTES = 200 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -17,7 +20,9 @@ class ImportForm(forms.Form):
     upload = forms.FileField(
         label=_("…or a file"),
         required=False,
-        help_text=_("A saved page: .txt or .html, UTF-8, at most 2 MB."),
+        help_text=_(
+            "A saved page (.txt or .html, UTF-8, at most 2 MB) or a WordPress export (.xml)."
+        ),
     )
     language = forms.ChoiceField(label=_("Language of the page"), choices=LANGUAGE_CHOICES)
     publisher = forms.ModelChoiceField(
@@ -35,7 +40,14 @@ class ImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         upload = data.get("upload")
+        if upload and looks_like_wxr(upload.read(8192)):
+            upload.seek(0)
+            if upload.size > MAX_WORDPRESS_BYTES:
+                raise forms.ValidationError(_("The export is larger than 200 MB."))
+            data["wordpress"] = upload
+            return data
         if upload:
+            upload.seek(0)
             if upload.size > MAX_UPLOAD_BYTES:
                 raise forms.ValidationError(_("The file is larger than 2 MB."))
             try:

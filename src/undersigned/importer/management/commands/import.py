@@ -36,6 +36,13 @@ class Command(BaseCommand):
             files, desc="Importing", unit="page", disable=len(files) < 2, file=sys.stderr
         )
         for path in progress:
+            if _is_wordpress_export(path):
+                try:
+                    output.extend(self._wordpress(path, dry_run, as_json, language))
+                except (OSError, ValueError) as error:
+                    failures += 1
+                    self.stderr.write(f"{path}: {_describe(error)}")
+                continue
             try:
                 text = _read(path)
                 entries = parse_page(text, filename=path.name)
@@ -68,6 +75,44 @@ class Command(BaseCommand):
                 )
                 % {"failures": failures, "count": len(files)}
             )
+
+    def _wordpress(self, path: Path, dry_run: bool, as_json: bool, language: str) -> list[dict]:
+        """Import (or only read) a WordPress export, streamed with a progress bar by bytes."""
+        from undersigned.importer.services import import_wordpress
+
+        with (
+            path.open("rb") as raw,
+            tqdm.wrapattr(
+                raw,
+                "read",
+                total=path.stat().st_size,
+                desc=path.name,
+                file=sys.stderr,
+                disable=as_json or None,
+            ) as source,
+        ):
+            result = import_wordpress(
+                source=source, name=path.name, language=language, dry_run=dry_run
+            )
+        if not as_json:
+            for item in result.items:
+                if item.kind == "skipped":
+                    self.stdout.write(f"{path}: skipped “{item.title}”: {item.reason}")
+                elif item in result.already:
+                    self.stdout.write(f"{path}: “{item.title}” imported before, left as it is")
+                elif dry_run:
+                    assert item.entry is not None
+                    self.stdout.write(
+                        f"{path}: “{item.title}” — {len(item.entry.signatories)} signatories, "
+                        f"{len(item.comments)} comments"
+                    )
+            for statement in result.created:
+                self.stdout.write(f"{path}: draft statement “{statement}” [{statement.slug}]")
+            if result.batch is not None:
+                self.stdout.write(
+                    f"{path}: batch #{result.batch.pk} waits for a coordinator to accept it"
+                )
+        return [item.as_json() for item in result.items]
 
     def _publisher(self, slug: str):
         from undersigned.organizations.models import Organization
@@ -107,6 +152,16 @@ class Command(BaseCommand):
                 excerpts,
             ) % {"count": excerpts}
             self.stdout.write(f"{path}: {listing}")
+
+
+def _is_wordpress_export(path: Path) -> bool:
+    from undersigned.importer.wordpress import looks_like_wxr
+
+    try:
+        with path.open("rb") as file:
+            return looks_like_wxr(file.read(8192))
+    except OSError:
+        return False
 
 
 def _read(path: Path) -> str:
