@@ -59,3 +59,32 @@ class ImportForm(forms.Form):
         if not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Paste the page or choose a file."))
         return data
+
+
+class RegistryLoadForm(forms.Form):
+    """A registry spreadsheet: uploaded first, then carried in the form to apply it."""
+
+    upload = forms.FileField(
+        label=_("Registry spreadsheet"),
+        required=False,
+        help_text=_(
+            "CSV, UTF-8, at most 2 MB, with the columns slug,name,name_hy,name_ru,aliases,"
+            "website,kind (aliases separated by |), and optionally email_domains, city, parent."
+        ),
+    )
+    text = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if upload := data.get("upload"):
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(_("The file is larger than 2 MB."))
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise forms.ValidationError(
+                    _("The file is not UTF-8 text. Save the spreadsheet as CSV UTF-8.")
+                ) from error
+        if not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Choose a CSV file."))
+        return data

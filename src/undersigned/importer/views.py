@@ -1,3 +1,5 @@
+import csv
+
 from django.contrib import messages
 from django.db.models import Case, Count, Q, When
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from undersigned.core.permissions import staff_permission_required
-from undersigned.importer.forms import ImportForm
+from undersigned.importer.forms import ImportForm, RegistryLoadForm
 from undersigned.importer.models import ImportBatch, ImportedName
 from undersigned.importer.parsing import ParseError, parse_page
 from undersigned.importer.services import (
@@ -21,6 +23,7 @@ from undersigned.importer.services import (
     import_wordpress,
 )
 from undersigned.importer.wordpress import WordpressError
+from undersigned.organizations.loading import RegistryFileError, registry_load
 from undersigned.organizations.models import Organization
 
 
@@ -197,3 +200,27 @@ def _batch_action(request: HttpRequest, batch: ImportBatch) -> HttpResponse | No
             import_name_change(name=name, organization=organization, by=request.user)
         messages.success(request, _("Line “%(line)s” is changed.") % {"line": name.printed_name})
     return None
+
+
+@staff_permission_required("organizations.add_organization", "organizations.change_organization")
+def registry_load_page(request: HttpRequest) -> HttpResponse:
+    """Upload a registry spreadsheet, read the dry run's report, then apply it."""
+    form = RegistryLoadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        apply = "apply" in request.POST and not request.FILES
+        try:
+            report = registry_load(text=text, dry_run=not apply, by=request.user)
+        except (RegistryFileError, csv.Error) as error:
+            form.add_error(None, str(error))
+            return render(request, "importer/registry.html", {"form": form, "report": None})
+        if apply and not report.errors:
+            messages.success(
+                request,
+                _("The registry is loaded: %(created)d created, %(updated)d updated.")
+                % {"created": len(report.created), "updated": len(report.updated)},
+            )
+            return redirect("importer:registry")
+        form = RegistryLoadForm(initial={"text": text})
+    return render(request, "importer/registry.html", {"form": form, "report": report})
