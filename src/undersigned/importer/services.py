@@ -1,5 +1,6 @@
 """Turn parsed statement pages into draft statements whose signatories are resolved."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import IO
@@ -275,12 +276,21 @@ def _body_with_footnotes(entry: ParsedEntry) -> str:
 
 @dataclass
 class WordpressImport:
-    """What importing an export did: the batch (None when nothing was new) and every item."""
+    """What importing an export did: the batch (None when nothing was new) and what was read.
 
-    batch: ImportBatch | None
-    items: list[WordpressItem]
-    created: list[Statement] = field(default_factory=list)
-    already: list[WordpressItem] = field(default_factory=list)  # imported before, left as is
+    Only ids and short summaries are kept, never the posts themselves, so memory stays flat
+    however large the export; on_item (see import_wordpress) sees each post as it passes.
+    """
+
+    batch: ImportBatch | None = None
+    created: list[int] = field(default_factory=list)  # statement ids
+    already: int = 0  # posts imported before, left as they are
+    statements: int = 0  # posts read as statements (all of them, on a dry run)
+    skipped: list[dict] = field(default_factory=list)  # {"title", "source", "reason"}
+
+
+class ItemOutcome:
+    CREATED, ALREADY, READ, SKIPPED = "created", "already", "read", "skipped"
 
 
 def import_already_imported(*, guid: str) -> bool:
@@ -300,6 +310,7 @@ def import_wordpress(
     language: str = "en",
     by: User | None = None,
     dry_run: bool = False,
+    on_item: Callable[[WordpressItem, str], None] | None = None,
 ) -> WordpressImport:
     """Import the published posts of a WordPress export into one batch, all or nothing.
 
@@ -307,46 +318,59 @@ def import_wordpress(
     nothing; drafts, private posts, pages, attachments and menu items are skipped with the
     reason. Raises WordpressError when the file cannot be read, having saved nothing.
     """
-    site = WordpressSite()
-    result = WordpressImport(batch=None, items=[])
-    for item in wordpress_items(source, site):
-        result.items.append(item)
-        if dry_run or item.kind != "statement" or item.entry is None:
-            continue
-        if import_already_imported(guid=item.guid):
-            result.already.append(item)
-            continue
-        if result.batch is None:
-            result.batch = ImportBatch.objects.create(source=name[:500], created_by=by)
-        extra = {
-            "author": item.author,
-            "tags": item.tags,
-            "published_at": item.published_at.isoformat() if item.published_at else None,
-            "comments": [
-                {**c.as_json(), "id": c.comment_id, "parent": c.parent_id} for c in item.comments
-            ],
-            "source": item.guid,
-        }
-        result.created.append(
-            import_entry(
-                entry=item.entry,
-                language=language,
-                source=name,
-                by=by,
-                batch=result.batch,
-                guid=item.guid,
-                publish_on_accept=True,
-                extra=extra,
-            )
-        )
+    result = WordpressImport()
+    for item in wordpress_items(source, WordpressSite()):
+        outcome = _import_item(item, result, name=name, language=language, by=by, dry_run=dry_run)
+        if on_item is not None:
+            on_item(item, outcome)
     if result.batch is not None:
-        result.batch.skipped = [
-            {"title": i.title, "source": i.guid, "reason": str(i.reason)}
-            for i in result.items
-            if i.kind == "skipped"
-        ]
+        result.batch.skipped = result.skipped
         result.batch.save(update_fields=["skipped"])
     return result
+
+
+def _import_item(
+    item: WordpressItem,
+    result: WordpressImport,
+    *,
+    name: str,
+    language: str,
+    by: User | None,
+    dry_run: bool,
+) -> str:
+    if item.kind != "statement" or item.entry is None:
+        skipped = {"title": item.title, "source": item.guid, "reason": str(item.reason)}
+        result.skipped.append(skipped)
+        return ItemOutcome.SKIPPED
+    result.statements += 1
+    if dry_run:
+        return ItemOutcome.READ
+    if import_already_imported(guid=item.guid):
+        result.already += 1
+        return ItemOutcome.ALREADY
+    if result.batch is None:
+        result.batch = ImportBatch.objects.create(source=name[:500], created_by=by)
+    extra = {
+        "author": item.author,
+        "tags": item.tags,
+        "published_at": item.published_at.isoformat() if item.published_at else None,
+        "comments": [
+            {**c.as_json(), "id": c.comment_id, "parent": c.parent_id} for c in item.comments
+        ],
+        "source": item.guid,
+    }
+    statement = import_entry(
+        entry=item.entry,
+        language=language,
+        source=name,
+        by=by,
+        batch=result.batch,
+        guid=item.guid,
+        publish_on_accept=True,
+        extra=extra,
+    )
+    result.created.append(statement.pk)
+    return ItemOutcome.CREATED
 
 
 # Reviewing a batch.

@@ -30,7 +30,10 @@ class Command(BaseCommand):
 
         publisher_organization = self._publisher(publisher) if publisher else None
         files = [Path(p) for p in paths]
-        output: list[dict] = []
+        # JSON is printed row by row, so a WordPress export of any size is never held whole.
+        self._json_rows = 0
+        if as_json:
+            self.stdout.write("[")
         failures = 0
         progress = tqdm(
             files, desc="Importing", unit="page", disable=len(files) < 2, file=sys.stderr
@@ -38,7 +41,7 @@ class Command(BaseCommand):
         for path in progress:
             if _is_wordpress_export(path):
                 try:
-                    output.extend(self._wordpress(path, dry_run, as_json, language))
+                    self._wordpress(path, dry_run, as_json, language)
                 except (OSError, ValueError) as error:
                     failures += 1
                     self.stderr.write(f"{path}: {_describe(error)}")
@@ -50,7 +53,9 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: {_describe(error)}")
                 continue
-            output.extend(entry.as_json() for entry in entries)
+            if as_json:
+                for entry in entries:
+                    self._json_row(entry.as_json())
             if dry_run:
                 if not as_json:
                     self._describe_preview(path, entries)
@@ -65,7 +70,7 @@ class Command(BaseCommand):
                 for statement in created:
                     self.stdout.write(f"{path}: draft statement “{statement}” [{statement.slug}]")
         if as_json:
-            self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
+            self.stdout.write("]")
         if failures:
             raise CommandError(
                 ngettext(
@@ -76,43 +81,46 @@ class Command(BaseCommand):
                 % {"failures": failures, "count": len(files)}
             )
 
-    def _wordpress(self, path: Path, dry_run: bool, as_json: bool, language: str) -> list[dict]:
-        """Import (or only read) a WordPress export, streamed with a progress bar by bytes."""
-        from undersigned.importer.services import import_wordpress
+    def _wordpress(self, path: Path, dry_run: bool, as_json: bool, language: str) -> None:
+        """Import (or only read) a WordPress export, streamed with a progress bar by bytes.
+
+        Each item is printed as it is read (JSON included), so nothing of the export is held.
+        """
+        from undersigned.importer.services import ItemOutcome, import_wordpress
+
+        def report(item, outcome: str) -> None:
+            if as_json:
+                self._json_row(item.as_json())
+            elif outcome == ItemOutcome.SKIPPED:
+                self.stdout.write(f"{path}: skipped “{item.title}”: {item.reason}")
+            elif outcome == ItemOutcome.ALREADY:
+                self.stdout.write(f"{path}: “{item.title}” imported before, left as it is")
+            elif outcome == ItemOutcome.CREATED:
+                self.stdout.write(f"{path}: draft statement “{item.title}”")
+            else:
+                self.stdout.write(
+                    f"{path}: “{item.title}” — {len(item.entry.signatories)} signatories, "
+                    f"{len(item.comments)} comments"
+                )
 
         with (
             path.open("rb") as raw,
             tqdm.wrapattr(
-                raw,
-                "read",
-                total=path.stat().st_size,
-                desc=path.name,
-                file=sys.stderr,
-                disable=as_json or None,
+                raw, "read", total=path.stat().st_size, desc=path.name, file=sys.stderr
             ) as source,
         ):
             result = import_wordpress(
-                source=source, name=path.name, language=language, dry_run=dry_run
+                source=source, name=path.name, language=language, dry_run=dry_run, on_item=report
             )
-        if not as_json:
-            for item in result.items:
-                if item.kind == "skipped":
-                    self.stdout.write(f"{path}: skipped “{item.title}”: {item.reason}")
-                elif item in result.already:
-                    self.stdout.write(f"{path}: “{item.title}” imported before, left as it is")
-                elif dry_run:
-                    assert item.entry is not None
-                    self.stdout.write(
-                        f"{path}: “{item.title}” — {len(item.entry.signatories)} signatories, "
-                        f"{len(item.comments)} comments"
-                    )
-            for statement in result.created:
-                self.stdout.write(f"{path}: draft statement “{statement}” [{statement.slug}]")
-            if result.batch is not None:
-                self.stdout.write(
-                    f"{path}: batch #{result.batch.pk} waits for a coordinator to accept it"
-                )
-        return [item.as_json() for item in result.items]
+        if result.batch is not None and not as_json:
+            self.stdout.write(
+                f"{path}: batch #{result.batch.pk} waits for a coordinator to accept it"
+            )
+
+    def _json_row(self, row: dict) -> None:
+        separator = "," if self._json_rows else ""
+        self.stdout.write(separator + json.dumps(row, ensure_ascii=False, indent=2))
+        self._json_rows += 1
 
     def _publisher(self, slug: str):
         from undersigned.organizations.models import Organization
