@@ -315,7 +315,10 @@ def test_discarding_a_batch_removes_all_it_brought(db, organization_factory):
     assert import_wordpress(source=BytesIO(export()), name="parks.xml", by=coordinator).batch
 
 
-def test_the_coordinator_reviews_lines_and_names_categories_before_accepting(client, db):
+def test_the_coordinator_reviews_lines_and_names_categories_before_accepting(
+    client, organization_factory
+):
+    organization_factory(name="Dilijan Green Club")
     coordinator = coordinator_create()
     result = import_wordpress(source=BytesIO(export()), name="parks.xml", by=coordinator)
     batch = result.batch
@@ -324,6 +327,7 @@ def test_the_coordinator_reviews_lines_and_names_categories_before_accepting(cli
     page = client.get(url).content.decode()
     assert "Tavush Civic Forum NGO" in page
     assert "new organisation" in page
+    assert "same as “Dilijan Green Club”" in page
 
     [tavush, schools] = ImportedName.objects.filter(
         printed_name__in=["Tavush Civic Forum NGO", "Mountain Schools Union"]

@@ -451,6 +451,13 @@ def import_batch_accept(*, batch: ImportBatch, by: User) -> ImportBatch:
                 statement.published_at = datetime.fromisoformat(published)
             statement.status = Statement.Status.PUBLISHED
             statement.save(update_fields=["status", "published_at"])
+            # Published where it came from, long ago maybe: archived, never announced anew.
+            audit_record(
+                action="statement.publish",
+                actor=by,
+                statement=statement,
+                details={"from": Statement.Status.DRAFT, "to": statement.status, "batch": batch.pk},
+            )
         if comments := record.parsed.get("comments"):
             comments_import(
                 statement=statement, comments=comments, language=statement.original_language
