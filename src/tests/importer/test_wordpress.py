@@ -229,6 +229,8 @@ def _public_pages(client) -> dict[str, bytes]:
         "/en/statements/categories/",
         "/en/statements/feed.rss",
         "/en/search/?q=park",
+        "/en/insights/",
+        "/en/sign-on/organisations.json?q=Tavush",
     ):
         cache.clear()  # render afresh: a cached page would hide a change
         response = client.get(url)
@@ -270,6 +272,8 @@ def test_nothing_is_public_until_the_batch_is_accepted_and_importing_twice_chang
         "Mountain Schools Union",
     ]
     assert not Comment.objects.exists()
+    tavush = Organization.objects.get(name="Tavush Civic Forum NGO")
+    assert client.get(f"/en/organisations/{tavush.slug}/").status_code == 404
     counts = (Statement.objects.count(), Organization.objects.count(), Category.objects.count())
 
     again = import_wordpress(source=BytesIO(export()), name="parks.xml", by=coordinator)
@@ -299,6 +303,7 @@ def test_nothing_is_public_until_the_batch_is_accepted_and_importing_twice_chang
     assert b"Keep the Dilijan park open" in after["/en/statements/"]
     assert b"Tavush Civic Forum NGO" in after["/en/organisations/"]
     assert b"Cities" in after["/en/newsletter/"]
+    assert b"Tavush Civic Forum NGO" in after["/en/sign-on/organisations.json?q=Tavush"]
 
 
 def test_discarding_a_batch_removes_all_it_brought(db, organization_factory):

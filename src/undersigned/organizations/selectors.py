@@ -187,15 +187,19 @@ def _only_additions(state: _IndexState, count: int, alias_count: int) -> bool:
     return True
 
 
-def registry_search(*, query: str, limit: int = 5, prefix: bool = False) -> list[RegistryMatch]:
+def registry_search(
+    *, query: str, limit: int = 5, prefix: bool = False, include_pending: bool = False
+) -> list[RegistryMatch]:
     """Return the registry organisations a name most probably means, best first.
 
     With prefix (type-ahead), names that start like an unfinished query are offered too.
+    Organisations waiting in an import batch are left out unless include_pending (staff).
     """
     if not query.strip():
         return []
     matches = registry_index().search(query, limit=limit, prefix=prefix)
-    organizations = Organization.objects.in_bulk([m.key for m in matches])
+    registry = Organization.objects.all() if include_pending else Organization.objects.public()
+    organizations = registry.in_bulk([m.key for m in matches])
     return [
         RegistryMatch(
             organization=organizations[m.key],
