@@ -43,12 +43,19 @@ def test_preview_shows_what_was_read_and_saves_nothing(admin_client, organizatio
     assert "The smelter has again exceeded" in content
 
 
-def test_create_makes_a_draft_and_leads_to_its_admin_page(admin_client, organization_factory):
+def test_create_makes_a_draft_and_leads_to_the_review_of_its_batch(
+    admin_client, organization_factory
+):
     forum = organization_factory(name="Lori Civic Forum")
     response = admin_client.post(URL, {"text": PAGE, "language": "en", "create": "1"})
     statement = Statement.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/en/admin/statements/statement/{statement.pk}/change/"
+    batch = statement.import_record.batch
+    assert response["Location"] == f"/en/staff/import/batches/{batch.pk}/"
+    # The new organisation waits, unseen, until the batch is accepted.
+    assert list(batch.new_organizations.values_list("name", "is_public")) == [
+        ("Alaverdi Green Initiative NGO", False)
+    ]
     assert statement.status == Statement.Status.DRAFT
     assert statement.signatories.order_by("position").first().organization == forum
     assert statement.signatories.count() == 2

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
 from tests.factories import coordinator_create
+from undersigned.importer.models import ImportBatch
 from undersigned.review.models import ReviewComment, ReviewLink
 from undersigned.review.services import review_draft_current
 from undersigned.staff.roles import COORDINATOR_GROUP, COORDINATOR_PERMISSIONS
@@ -78,6 +79,7 @@ def objects(open_statement, sign_on_factory, signatory_factory):
             text_en="Delivered.",
             submission="sample-update-form-key",
         ).pk,
+        "batches": ImportBatch.objects.create(source="export.xml").pk,  # an import batch
         "chart": "per-year",  # a chart's CSV (insights)
         "rest": "no-such-endpoint",  # the API's catch-all answer
     }

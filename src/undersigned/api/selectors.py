@@ -60,14 +60,14 @@ def statement_page(*, filters: StatementFilters, offset: int, limit: int) -> Sta
     statements = public_statements()
     category = None
     if filters.category is not None:
-        category = Category.objects.filter(slug=filters.category).first()
+        category = Category.objects.public().filter(slug=filters.category).first()
         if category is None:
             return StatementPage(statements=[], count=0)
         statements = statements.filter(categories=category)
     if filters.year is not None:
         statements = statements.filter(published_at__year=filters.year)
     if filters.organization is not None:
-        organization = Organization.objects.filter(slug=filters.organization).first()
+        organization = Organization.objects.public().filter(slug=filters.organization).first()
         if organization is None:
             return StatementPage(statements=[], count=0)
         signed_or_published = statement_selectors.organization_statements(organization=organization)
@@ -133,7 +133,7 @@ def organization_names(organizations: list[Organization]) -> dict[int, dict[str,
 
 def organizations_page(*, offset: int, limit: int, kind: str | None) -> tuple[list, int]:
     """Return one page of the registry by name, and the registry's size."""
-    organizations = Organization.objects.order_by("name", "pk")
+    organizations = Organization.objects.public().order_by("name", "pk")
     if kind is not None:
         organizations = organizations.filter(kind=kind)
     return list(organizations[offset : offset + limit]), organizations.count()

@@ -70,7 +70,7 @@ class NewsletterForm(HoneypotMixin):
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Only these subjects (optional)"),
-        queryset=Category.objects.all(),
+        queryset=Category.objects.public(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose none to receive every statement."),

@@ -5,7 +5,7 @@ the tasks call the *_deliver functions here, which may run twice without sending
 """
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -118,6 +118,50 @@ def _commenter_for(email: str) -> Commenter:
             return Commenter.objects.get_or_create(email=email)[0]
     except IntegrityError:  # two first comments at once
         return Commenter.objects.get(email=email)
+
+
+# Comments brought by an archive import all hang on one address that is never written to:
+# the export's commenters' emails are neither kept nor shown.
+IMPORTED_COMMENTER = "imported-comments@undersigned.invalid"
+
+
+@transaction.atomic
+def comments_import(*, statement: Statement, comments: list[dict], language: str) -> int:
+    """Add comments read from another site: approved ones published, pending ones to moderate.
+
+    Each comment is {"id", "parent", "author", "date" (ISO), "status", "body"}; a reply hangs
+    on its parent when the parent came too. Return how many were added.
+    """
+    commenter = _commenter_for(IMPORTED_COMMENTER)
+    by_id: dict[str, Comment] = {}
+    for item in comments:
+        if item.get("status") not in ("approved", "pending") or not item.get("body"):
+            continue
+        written = _parse_moment(item.get("date"))
+        approved = item["status"] == "approved"
+        comment = Comment.objects.create(
+            statement=statement,
+            parent=by_id.get(str(item.get("parent") or "")),
+            commenter=commenter,
+            name=(item.get("author") or "—")[:80],
+            body=item["body"],
+            language=language,
+            status=Comment.Status.APPROVED if approved else Comment.Status.PENDING,
+            published_at=written if approved else None,
+        )
+        # auto_now_add stamps today: keep the date it was written on.
+        Comment.objects.filter(pk=comment.pk).update(created_at=written)
+        by_id[str(item.get("id") or "")] = comment
+    _statement_page_changed(statement.pk)
+    return len(by_id)
+
+
+def _parse_moment(value: str | None) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value or "")
+    except ValueError:
+        return timezone.now()
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
 @transaction.atomic

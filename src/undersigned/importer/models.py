@@ -3,6 +3,53 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ImportBatch(models.Model):
+    """One run of an import: what it created stays unseen by readers until it is accepted."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DISCARDED = "discarded", _("Discarded")
+
+    source = models.CharField(_("source"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    # What the batch brought into the registry and the category list, hidden until accepted.
+    new_organizations = models.ManyToManyField(
+        "organizations.Organization", blank=True, related_name="+"
+    )
+    new_categories = models.ManyToManyField("statements.Category", blank=True, related_name="+")
+    # Items read and left out (drafts, pages, attachments...): {"title", "source", "reason"}.
+    skipped = models.JSONField(_("skipped"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self) -> str:
+        return self.source or f"#{self.pk}"
+
+
 class ImportRecord(models.Model):
     """One imported page: where it came from and which draft statement it became."""
 
@@ -12,7 +59,19 @@ class ImportRecord(models.Model):
         related_name="import_record",
         verbose_name=_("statement"),
     )
+    batch = models.ForeignKey(
+        ImportBatch,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="records",
+        verbose_name=_("import batch"),
+    )
     source = models.CharField(_("source"), max_length=500, blank=True)
+    # The WordPress GUID of an imported post: importing the same export again skips it.
+    guid = models.CharField(_("WordPress GUID"), max_length=500, blank=True, db_index=True)
+    # Published where it came from: the statement is published when its batch is accepted.
+    publish_on_accept = models.BooleanField(_("publish on acceptance"), default=False)
     created_at = models.DateTimeField(_("imported"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -42,6 +101,7 @@ class ImportedName(models.Model):
         PROBABLE = "probable", _("Probable match: check it")
         NEW = "new", _("New organisation: check it")
         DUPLICATE = "duplicate", _("Listed twice on the page")
+        IGNORED = "ignored", _("Not an organisation")
 
     record = models.ForeignKey(
         ImportRecord, on_delete=models.CASCADE, related_name="names", verbose_name=_("import")

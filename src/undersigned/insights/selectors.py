@@ -357,7 +357,7 @@ def overview(*, year: int | None = None, category: Category | None = None) -> di
         "stale": snapshot.is_stale if snapshot else True,
         "requested": snapshot is not None,
         "years": overview_years(snapshot),
-        "categories": list(Category.objects.order_by("name_en")),
+        "categories": list(Category.objects.public().order_by("name_en")),
         "year": year,
         "category": category,
     }

@@ -25,7 +25,7 @@ def _overview_filters(request: HttpRequest) -> tuple[int | None, Category | None
             )
     category = None
     if raw_category := request.GET.get("category", "").strip():
-        category = Category.objects.filter(slug=raw_category[:80]).first()
+        category = Category.objects.public().filter(slug=raw_category[:80]).first()
         if category is None:
             problems.append(
                 _("There is no subject “%(category)s”.") % {"category": raw_category[:80]}

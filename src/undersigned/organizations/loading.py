@@ -163,7 +163,7 @@ def _similar(row: RegistryRow) -> list[dict]:
 
     found = []
     for name in dict.fromkeys([row.fields["name"], *row.aliases]):
-        decided = organization_match(name=name)
+        decided = organization_match(name=name, include_pending=True)
         if decided.organization is not None and decided.organization.slug != row.slug:
             found.append(
                 {

@@ -17,6 +17,10 @@ def local_name_expression(prefix: str = "", language: str | None = None):
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations readers may see: all but those waiting in an import batch."""
+        return self.filter(is_public=True)
+
     def networks(self):
         return self.filter(kind__in=Organization.NETWORK_KINDS)
 
@@ -73,6 +77,11 @@ class Organization(models.Model):
         _("needs review"),
         default=False,
         help_text=_("Created automatically (by import or sign-on) and not yet checked by staff."),
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Off while it waits in an import batch for a coordinator to accept it."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -29,7 +29,7 @@ from undersigned.organizations.models import (
 
 def organization_for_page(*, slug: str) -> Organization:
     """Return an organisation with its aliases, or raise Http404."""
-    return get_object_or_404(Organization.objects.prefetch_related("aliases"), slug=slug)
+    return get_object_or_404(Organization.objects.public().prefetch_related("aliases"), slug=slug)
 
 
 def organization_memberships(*, organization: Organization) -> QuerySet[Membership]:
@@ -52,7 +52,7 @@ def organization_members(*, organization: Organization) -> QuerySet[Membership]:
 
 def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organization]:
     """Return organisations with the number of statements each signed, by name."""
-    organizations = Organization.objects.annotate(
+    organizations = Organization.objects.public().annotate(
         signed_count=Count("signatures", filter=~Q(signatures__statement__status="draft"))
     )
     if query:
@@ -187,15 +187,19 @@ def _only_additions(state: _IndexState, count: int, alias_count: int) -> bool:
     return True
 
 
-def registry_search(*, query: str, limit: int = 5, prefix: bool = False) -> list[RegistryMatch]:
+def registry_search(
+    *, query: str, limit: int = 5, prefix: bool = False, include_pending: bool = False
+) -> list[RegistryMatch]:
     """Return the registry organisations a name most probably means, best first.
 
     With prefix (type-ahead), names that start like an unfinished query are offered too.
+    Organisations waiting in an import batch are left out unless include_pending (staff).
     """
     if not query.strip():
         return []
     matches = registry_index().search(query, limit=limit, prefix=prefix)
-    organizations = Organization.objects.in_bulk([m.key for m in matches])
+    registry = Organization.objects.all() if include_pending else Organization.objects.public()
+    organizations = registry.in_bulk([m.key for m in matches])
     return [
         RegistryMatch(
             organization=organizations[m.key],
@@ -267,7 +271,7 @@ class MatchDecision:
         }
 
 
-def organization_match(*, name: str) -> MatchDecision:
+def organization_match(*, name: str, include_pending: bool = False) -> MatchDecision:
     """Decide what a name is to the registry; the sign-on form, the import and dedupe agree.
 
     "same" is given only when nobody needs to look (a wrong "same" is worse than a "maybe"):
@@ -276,7 +280,9 @@ def organization_match(*, name: str) -> MatchDecision:
     if not name.strip():
         return MatchDecision(query=name, decision=Decision.NEW, organization=None, candidates=[])
     decided = registry_index().decide(name)
-    organizations = Organization.objects.in_bulk([m.key for m in decided.candidates])
+    # Organisations waiting in an import batch are matched only by the importer (staff).
+    registry = Organization.objects.all() if include_pending else Organization.objects.public()
+    organizations = registry.in_bulk([m.key for m in decided.candidates])
     candidates = [
         RegistryMatch(
             organization=organizations[m.key],
@@ -349,7 +355,8 @@ def organization_search(
         in_own_names |= in_field
     alias_owners = OrganizationAlias.objects.filter(every_word).values("organization_id")
     organizations = (
-        Organization.objects.filter(in_own_names | Q(pk__in=alias_owners))
+        Organization.objects.public()
+        .filter(in_own_names | Q(pk__in=alias_owners))
         .prefetch_related("aliases")
         .order_by("name")[:200]
     )

@@ -121,7 +121,9 @@ class SignOnForm(forms.Form):
                 pk = parse_number(choice, name="organization_choice") or data["organization"]
             except BadParameter:  # digits, but beyond any id
                 pk = None
-            self.organization_found = Organization.objects.filter(pk=pk).first() if pk else None
+            self.organization_found = (
+                Organization.objects.public().filter(pk=pk).first() if pk else None
+            )
             if self.organization_found is None:
                 self._offer_candidates(name, _("That organisation is no longer in the registry."))
         else:
@@ -203,7 +205,7 @@ class AttachForm(forms.Form):
         data = super().clean()
         organization = None
         if data.get("organization"):
-            organization = Organization.objects.filter(pk=data["organization"]).first()
+            organization = Organization.objects.public().filter(pk=data["organization"]).first()
         elif name := (data.get("organization_name") or "").strip():
             exact = {
                 c.organization.pk: c.organization

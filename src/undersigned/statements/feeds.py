@@ -99,7 +99,7 @@ class StatementAtomFeed(StatementFeed):
 
 class CategoryFeed(StatementFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(Category.objects.public(), slug=slug)
 
     def title(self, obj):
         return _("%(site)s: %(category)s") % {"site": settings.SITE_NAME, "category": obj.name}
@@ -118,7 +118,7 @@ class CategoryAtomFeed(CategoryFeed):
 
 class OrganizationFeed(StatementFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Organization, slug=slug)
+        return get_object_or_404(Organization.objects.public(), slug=slug)
 
     def title(self, obj):
         return _("%(site)s: statements signed by %(organization)s") % {

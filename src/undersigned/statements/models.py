@@ -9,11 +9,24 @@ from undersigned.core.languages import LANGUAGE_CHOICES, fallback_order
 from undersigned.core.text import excerpt, markdown_to_text, render_markdown
 
 
+class CategoryQuerySet(models.QuerySet):
+    def public(self):
+        """Categories readers may see: all but those waiting in an import batch."""
+        return self.filter(is_public=True)
+
+
 class Category(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=120)
     name_hy = models.CharField(_("name (Armenian)"), max_length=120, blank=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Off while it waits in an import batch for a coordinator to accept it."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]

@@ -63,7 +63,8 @@ def archive_organizations(*, language: str, limit: int) -> tuple[list[Organizati
     # A statement an organisation signed and published counts twice, as both.
     for relation in ("signatures__statement", "published_statements"):
         rows = (
-            Organization.objects.filter(**{f"{relation}__in": published})
+            Organization.objects.public()
+            .filter(**{f"{relation}__in": published})
             .values("pk")
             .annotate(n=Count(relation, distinct=True))
             .order_by()
@@ -71,8 +72,10 @@ def archive_organizations(*, language: str, limit: int) -> tuple[list[Organizati
         for row in rows:
             counts[row["pk"]] += row["n"]
     chosen = [pk for pk, _n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-    organizations = Organization.objects.filter(pk__in=chosen[:limit]).only(
-        "pk", "slug", "name", "name_en", "name_hy", "name_ru"
+    organizations = (
+        Organization.objects.public()
+        .filter(pk__in=chosen[:limit])
+        .only("pk", "slug", "name", "name_en", "name_hy", "name_ru")
     )
     offered = sorted(
         organizations, key=lambda o: (_name_order(o.in_language("name", language)), o.slug)
@@ -137,9 +140,11 @@ def statements_for_feed(
 def categories_with_counts() -> QuerySet[Category]:
     """Return categories with the number of published statements in each."""
     published = Statement.objects.published().values("pk")
-    return Category.objects.annotate(
-        statement_count=Count("statements", filter=Q(statements__in=published))
-    ).order_by("name_en")
+    return (
+        Category.objects.public()
+        .annotate(statement_count=Count("statements", filter=Q(statements__in=published)))
+        .order_by("name_en")
+    )
 
 
 def organization_statements(*, organization: Organization) -> QuerySet[Statement]:

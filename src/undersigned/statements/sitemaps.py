@@ -36,7 +36,7 @@ class CategorySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Category.objects.order_by("pk")
+        return Category.objects.public().order_by("pk")
 
 
 class OrganizationSitemap(Sitemap):
@@ -46,7 +46,7 @@ class OrganizationSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Organization.objects.order_by("pk")
+        return Organization.objects.public().order_by("pk")
 
     def lastmod(self, item: Organization):
         return item.updated_at

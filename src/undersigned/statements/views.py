@@ -43,13 +43,13 @@ def _filters_from_query(request: HttpRequest) -> tuple[selectors.ArchiveFilters,
     active: dict[str, str] = {}
     category = organization = None
     if slug := request.GET.get("category", ""):
-        category = Category.objects.filter(slug=slug).first()
+        category = Category.objects.public().filter(slug=slug).first()
         if category:
             active["category"] = slug
     if (year := query_year(request)) is not None:
         active["year"] = str(year)
     if slug := request.GET.get("organization", ""):
-        organization = Organization.objects.filter(slug=slug).first()
+        organization = Organization.objects.public().filter(slug=slug).first()
         if organization:
             active["organization"] = slug
     filters = selectors.ArchiveFilters(category=category, year=year, organization=organization)
@@ -95,7 +95,7 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
             "statements": page_obj.object_list,
             "filters": filters,
             "active_filters": active,
-            "categories": Category.objects.all(),
+            "categories": Category.objects.public(),
             "years": selectors.statement_years(),
             "organizations": organizations,
             "more_organizations": more_organizations,
@@ -110,7 +110,7 @@ def archive(request: HttpRequest, page: int | None = None) -> HttpResponse:
 
 @cached_page(lambda slug, page=None: ["archive"])
 def category_detail(request: HttpRequest, slug: str, page: int | None = None) -> HttpResponse:
-    category = get_object_or_404(Category, slug=slug)
+    category = get_object_or_404(Category.objects.public(), slug=slug)
     if page == 1:
         return redirect(category, permanent=True)
     statements = selectors.statement_archive(filters=selectors.ArchiveFilters(category=category))
@@ -186,7 +186,7 @@ def search(request: HttpRequest) -> HttpResponse:
     filters: dict = {}
     if (language := request.GET.get("language", "")) in LANGUAGE_CODES:
         filters["language"] = language
-    category = Category.objects.filter(slug=request.GET.get("category", "")).first()
+    category = Category.objects.public().filter(slug=request.GET.get("category", "")).first()
     if category:
         filters["category_id"] = category.pk
     if (year := query_year(request)) is not None:
@@ -208,7 +208,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "results": results,
             "filters": filters,
             "category": category,
-            "categories": Category.objects.all(),
+            "categories": Category.objects.public(),
             "years": selectors.statement_years(),
             "languages": LANGUAGE_CHOICES,
             "page": page,

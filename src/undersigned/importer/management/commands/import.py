@@ -30,12 +30,22 @@ class Command(BaseCommand):
 
         publisher_organization = self._publisher(publisher) if publisher else None
         files = [Path(p) for p in paths]
-        output: list[dict] = []
+        # JSON is printed row by row, so a WordPress export of any size is never held whole.
+        self._json_rows = 0
+        if as_json:
+            self.stdout.write("[")
         failures = 0
         progress = tqdm(
             files, desc="Importing", unit="page", disable=len(files) < 2, file=sys.stderr
         )
         for path in progress:
+            if _is_wordpress_export(path):
+                try:
+                    self._wordpress(path, dry_run, as_json, language)
+                except (OSError, ValueError) as error:
+                    failures += 1
+                    self.stderr.write(f"{path}: {_describe(error)}")
+                continue
             try:
                 text = _read(path)
                 entries = parse_page(text, filename=path.name)
@@ -43,7 +53,9 @@ class Command(BaseCommand):
                 failures += 1
                 self.stderr.write(f"{path}: {_describe(error)}")
                 continue
-            output.extend(entry.as_json() for entry in entries)
+            if as_json:
+                for entry in entries:
+                    self._json_row(entry.as_json())
             if dry_run:
                 if not as_json:
                     self._describe_preview(path, entries)
@@ -58,7 +70,7 @@ class Command(BaseCommand):
                 for statement in created:
                     self.stdout.write(f"{path}: draft statement “{statement}” [{statement.slug}]")
         if as_json:
-            self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
+            self.stdout.write("]")
         if failures:
             raise CommandError(
                 ngettext(
@@ -68,6 +80,47 @@ class Command(BaseCommand):
                 )
                 % {"failures": failures, "count": len(files)}
             )
+
+    def _wordpress(self, path: Path, dry_run: bool, as_json: bool, language: str) -> None:
+        """Import (or only read) a WordPress export, streamed with a progress bar by bytes.
+
+        Each item is printed as it is read (JSON included), so nothing of the export is held.
+        """
+        from undersigned.importer.services import ItemOutcome, import_wordpress
+
+        def report(item, outcome: str) -> None:
+            if as_json:
+                self._json_row(item.as_json())
+            elif outcome == ItemOutcome.SKIPPED:
+                self.stdout.write(f"{path}: skipped “{item.title}”: {item.reason}")
+            elif outcome == ItemOutcome.ALREADY:
+                self.stdout.write(f"{path}: “{item.title}” imported before, left as it is")
+            elif outcome == ItemOutcome.CREATED:
+                self.stdout.write(f"{path}: draft statement “{item.title}”")
+            else:
+                self.stdout.write(
+                    f"{path}: “{item.title}” — {len(item.entry.signatories)} signatories, "
+                    f"{len(item.comments)} comments"
+                )
+
+        with (
+            path.open("rb") as raw,
+            tqdm.wrapattr(
+                raw, "read", total=path.stat().st_size, desc=path.name, file=sys.stderr
+            ) as source,
+        ):
+            result = import_wordpress(
+                source=source, name=path.name, language=language, dry_run=dry_run, on_item=report
+            )
+        if result.batch is not None and not as_json:
+            self.stdout.write(
+                f"{path}: batch #{result.batch.pk} waits for a coordinator to accept it"
+            )
+
+    def _json_row(self, row: dict) -> None:
+        separator = "," if self._json_rows else ""
+        self.stdout.write(separator + json.dumps(row, ensure_ascii=False, indent=2))
+        self._json_rows += 1
 
     def _publisher(self, slug: str):
         from undersigned.organizations.models import Organization
@@ -107,6 +160,16 @@ class Command(BaseCommand):
                 excerpts,
             ) % {"count": excerpts}
             self.stdout.write(f"{path}: {listing}")
+
+
+def _is_wordpress_export(path: Path) -> bool:
+    from undersigned.importer.wordpress import looks_like_wxr
+
+    try:
+        with path.open("rb") as file:
+            return looks_like_wxr(file.read(8192))
+    except OSError:
+        return False
 
 
 def _read(path: Path) -> str:
