@@ -17,7 +17,7 @@ from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors, versions
 from undersigned.statements.diff import version_diff
-from undersigned.statements.models import Category, Statement
+from undersigned.statements.models import Category
 from undersigned.statements.search import search_statements
 
 
@@ -146,7 +146,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def statement_preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Show any statement, a draft too, as its page will look: for coordinators, never cached."""
     statement = selectors.statement_for_preview(slug=slug)
-    return _statement_page(request, statement, preview=statement.status == Statement.Status.DRAFT)
+    return _statement_page(request, statement, preview=not statement.is_public)
 
 
 def _statement_page(request: HttpRequest, statement, *, preview: bool = False) -> HttpResponse:
