@@ -6,9 +6,7 @@ from undersigned.statements.slugs import statement_slug_suggest
 
 
 def test_armenian_and_russian_titles_become_latin_slugs(db):
-    assert statement_slug_suggest(title="Հայտարարություն Երևանում") == (
-        "haytararutyun-erevanum"
-    )
+    assert statement_slug_suggest(title="Հայտարարություն Երևանում") == ("haytararutyun-erevanum")
     assert statement_slug_suggest(title="Заявление о свободе собраний") == (
         "zaiavlenie-o-svobode-sobranii"
     )

@@ -55,7 +55,8 @@ def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organ
     organizations = Organization.objects.annotate(
         signed_count=Count(
             # Not statements still being written (draft, in review: statements' UNPUBLIC_STATUSES).
-            "signatures", filter=~Q(signatures__statement__status__in=["draft", "review"])
+            "signatures",
+            filter=~Q(signatures__statement__status__in=["draft", "review"]),
         )
     )
     if query:

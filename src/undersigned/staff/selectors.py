@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.engagement.models import Comment
@@ -45,7 +46,7 @@ class StatementRow:
 @dataclass
 class Stage:
     status: str
-    label: str
+    label: str | Promise
     rows: list[StatementRow]
     total: int
 
@@ -97,9 +98,7 @@ def _row(statement: Statement, now) -> StatementRow:
         pending_count=statement.pending_count,  # type: ignore[attr-defined]
         comment_count=statement.comment_count,  # type: ignore[attr-defined]
         missing_languages=[code for code in LANGUAGE_CODES if code not in present],
-        deadline_soon=bool(
-            takes_signatures and deadline and now < deadline <= now + DEADLINE_SOON
-        ),
+        deadline_soon=bool(takes_signatures and deadline and now < deadline <= now + DEADLINE_SOON),
         scheduled=statement.status in Statement.DATED_STATUSES and not statement.is_public,
         # Offered where the rule allows it; the form asks for what the move needs.
         transitions=[
@@ -128,9 +127,11 @@ def coordinator_home() -> CoordinatorHome:
     waiting = statements.filter(
         Q(pending_count__gt=0)
         | Q(comment_count__gt=0)
-        | Q(pk__in=Statement.objects.open_for_signature().filter(
-            signature_deadline__lte=now + DEADLINE_SOON
-        ).values("pk"))
+        | Q(
+            pk__in=Statement.objects.open_for_signature()
+            .filter(signature_deadline__lte=now + DEADLINE_SOON)
+            .values("pk")
+        )
     ).order_by("signature_deadline", "-pk")
     rows = [_row(s, now) for s in waiting]
     # Texts still being prepared or taking signatures want every language.

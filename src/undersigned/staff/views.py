@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
 from undersigned.core.permissions import staff_permission_required
@@ -73,7 +74,7 @@ TRANSITIONS: dict[str, Transition] = {
         lambda statement, by, data: services.statement_open(
             statement=statement, by=by, deadline=data["deadline"]
         ),
-        _("Open for signature"),
+        pgettext_lazy("a move", "Open for signature"),
         _("Its page becomes public and organisations may sign until the deadline."),
         _("Opened for signature."),
     ),
@@ -108,9 +109,7 @@ TRANSITIONS: dict[str, Transition] = {
     "draft": Transition(
         Status.DRAFT,
         staff_forms.ConfirmForm,
-        lambda statement, by, data: services.statement_return_to_draft(
-            statement=statement, by=by
-        ),
+        lambda statement, by, data: services.statement_return_to_draft(statement=statement, by=by),
         _("Back to draft"),
         _("It becomes private again; a scheduled publication is called off."),
         _("Back to draft."),
