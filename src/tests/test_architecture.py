@@ -18,7 +18,7 @@ LAYERS = {
     "insights": 4,
     "publishing": 5,
     "operations": 5,
-    "staff": 5,
+    "staff": 6,
     "review": 5,
     "api": 6,
     "embeds": 7,

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
         ),
     ),
     path("insights/", include("undersigned.insights.urls")),
+    path("", include("undersigned.staff.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
     path("", include("undersigned.importer.urls")),

@@ -45,10 +45,10 @@ def test_the_service_dates_a_statement_published_without_a_date(db, statement_fa
     assert statement.published_at is not None
 
 
-def test_the_dashboard_is_linked_from_the_back_office_and_from_the_site_for_staff(
+def test_the_coordinators_home_is_linked_from_the_back_office_and_from_the_site_for_staff(
     admin_client, client, db
 ):
-    dashboard = "/en/staff/statements/"
+    dashboard = "/en/staff/"
     assert f'href="{dashboard}"' in admin_client.get("/en/admin/").content.decode()
     assert f'href="{dashboard}"' in admin_client.get("/en/").content.decode()
     # A reader (no session) gets the shared page, without it and without a cookie.

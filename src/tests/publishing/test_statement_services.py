@@ -137,7 +137,7 @@ def test_publishing_later_keeps_the_date_and_announces_it_at_that_moment(
     statement_factory, django_capture_on_commit_callbacks
 ):
     when = (timezone.now() + timedelta(hours=5)).replace(microsecond=0)
-    statement = statement_factory(status="open", published_at=None)
+    statement = statement_factory(status="review", published_at=None)
     with django_capture_on_commit_callbacks(execute=True):
         statement_publish(statement=statement, at=when)
     [announcement] = queued(NEWSLETTER)

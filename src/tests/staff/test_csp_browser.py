@@ -64,8 +64,10 @@ def test_the_admin_and_the_dashboard_run_without_a_csp_violation(watched, statem
     watched.get_by_label("Username").fill("coordinator")
     watched.get_by_label("Password").fill("a-long-passphrase")
     watched.get_by_role("button", name="Log in").click()
-    watched.wait_for_url("**/en/admin/")
+    watched.wait_for_url("**/en/staff/")  # staff land on the coordinators' home
     for url in [
+        "/en/staff/",
+        f"/en/staff/statements/{statement.slug}/close/",
         "/en/admin/",
         "/en/admin/statements/statement/",
         f"/en/admin/statements/statement/{statement.pk}/change/",
@@ -76,6 +78,11 @@ def test_the_admin_and_the_dashboard_run_without_a_csp_violation(watched, statem
         response = watched.goto(url)
         assert response.status == 200, url
         assert watched.violations() == [], url
+    # The coordinators' pages fit a phone: nothing wider than 375 px, no sideways scrolling.
+    watched.set_viewport_size({"width": 375, "height": 700})
+    for url in ["/en/staff/", f"/en/staff/statements/{statement.slug}/close/"]:
+        watched.goto(url)
+        assert watched.evaluate("document.documentElement.scrollWidth") <= 375, url
 
 
 @pytest.mark.browser

@@ -35,7 +35,7 @@ def statement_view_count(*, statement: Statement) -> int:
 def comments_open(*, statement: Statement) -> bool:
     """Return whether readers may comment on the statement now."""
     if not settings.COMMENTS_ENABLED or statement.status in (
-        Statement.Status.DRAFT,
+        *Statement.UNPUBLIC_STATUSES,
         Statement.Status.WITHDRAWN,
     ):
         return False

@@ -53,7 +53,11 @@ def organization_members(*, organization: Organization) -> QuerySet[Membership]:
 def organization_directory(*, query: str = "", kind: str = "") -> QuerySet[Organization]:
     """Return organisations with the number of statements each signed, by name."""
     organizations = Organization.objects.public().annotate(
-        signed_count=Count("signatures", filter=~Q(signatures__statement__status="draft"))
+        signed_count=Count(
+            # Not statements still being written (draft, in review: statements' UNPUBLIC_STATUSES).
+            "signatures",
+            filter=~Q(signatures__statement__status__in=["draft", "review"]),
+        )
     )
     if query:
         organizations = organizations.filter(

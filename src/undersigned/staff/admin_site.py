@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.urls import reverse
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 
@@ -44,6 +46,12 @@ class StaffAdminSite(AdminSite):
     @property
     def login_template(self):
         return "admin/otp_login.html" if settings.STAFF_REQUIRE_2FA else None
+
+    def login(self, request, extra_context=None):
+        """Sign in; without a page asked for, land on the coordinators' home, not the admin's."""
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            extra_context = {**(extra_context or {}), REDIRECT_FIELD_NAME: reverse("staff:home")}
+        return super().login(request, extra_context)
 
     def has_permission(self, request) -> bool:
         return super().has_permission(request) and staff_verified(request.user)

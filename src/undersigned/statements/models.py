@@ -49,8 +49,14 @@ class Category(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def visible(self):
-        """Statements with a public page: open for signature, published, closed or withdrawn."""
-        return self.exclude(status=Statement.Status.DRAFT)
+        """Statements with a public page: open for signature, published, closed or withdrawn.
+
+        Not drafts nor statements in review, and not one published for a moment still to come
+        (scheduled, or under embargo): its page, the lists, feeds and the API show it then.
+        """
+        return self.exclude(status__in=Statement.UNPUBLIC_STATUSES).exclude(
+            status__in=Statement.DATED_STATUSES, published_at__gt=timezone.now()
+        )
 
     def published(self):
         """Statements in the public archive, newest first."""
@@ -64,7 +70,7 @@ class StatementQuerySet(models.QuerySet):
         now = timezone.now()
         return self.filter(
             Q(status=Statement.Status.OPEN)
-            | Q(status=Statement.Status.PUBLISHED, open_for_joining=True),
+            | Q(status=Statement.Status.PUBLISHED, open_for_joining=True, published_at__lte=now),
             Q(signature_deadline__isnull=True) | Q(signature_deadline__gt=now),
         )
 
@@ -75,6 +81,7 @@ class StatementQuerySet(models.QuerySet):
 class Statement(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
         OPEN = "open", _("Open for signature")
         PUBLISHED = "published", _("Published")
         CLOSED = "closed", _("Closed")
@@ -82,6 +89,8 @@ class Statement(models.Model):
 
     # Statements in these states are public with a date (published_statement_has_date).
     DATED_STATUSES = (Status.PUBLISHED, Status.CLOSED, Status.WITHDRAWN)
+    # Statements in these states are seen by staff only (a preview), whatever their date.
+    UNPUBLIC_STATUSES = (Status.DRAFT, Status.IN_REVIEW)
 
     class SignatoryOrder(models.TextChoices):
         LISTED = "listed", _("As listed")
@@ -141,7 +150,7 @@ class Statement(models.Model):
         verbose_name_plural = _("statements")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "open"]) | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "review", "open"]) | Q(published_at__isnull=False),
                 name="published_statement_has_date",
             ),
         ]
@@ -156,6 +165,14 @@ class Statement(models.Model):
     @property
     def is_listed(self) -> bool:
         return self.status in {self.Status.PUBLISHED, self.Status.CLOSED}
+
+    @property
+    def is_public(self) -> bool:
+        """Whether its page is public now (see StatementQuerySet.visible)."""
+        if self.status in self.UNPUBLIC_STATUSES:
+            return False
+        scheduled = self.published_at is not None and self.published_at > timezone.now()
+        return not (self.status in self.DATED_STATUSES and scheduled)
 
     @property
     def date(self):

@@ -28,6 +28,7 @@ from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -154,6 +155,9 @@ def _filter_sql(filters: dict) -> tuple[str, list]:
     """Return extra WHERE clauses over the statement table `s` and their parameters."""
     clauses = [f"s.status IN ({', '.join(['%s'] * len(SEARCHABLE_STATUSES))})"]
     params: list = [str(status) for status in SEARCHABLE_STATUSES]
+    # Not a statement published for a moment still to come (Statement.objects.visible()).
+    clauses.append("(s.status = %s OR s.published_at <= %s)")
+    params += [str(Statement.Status.OPEN), connection.ops.adapt_datetimefield_value(timezone.now())]
     if filters.get("language"):
         clauses.append("d.language = %s")
         params.append(filters["language"])

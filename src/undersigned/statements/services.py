@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from undersigned.statements.models import Statement
-from undersigned.statements.tasks import statement_deadline_pass
+from undersigned.statements.tasks import statement_deadline_pass, statement_publication_arrive
 
 
 def statement_deadline_book(*, statement: Statement, previous: datetime | None = None) -> bool:
@@ -26,5 +26,23 @@ def statement_deadline_book(*, statement: Statement, previous: datetime | None =
     if not statement_deadline_pass.get_backend().supports_defer:
         return False  # the page then shows the form until its next change; a POST is refused
     task = statement_deadline_pass.using(run_after=deadline)
+    transaction.on_commit(partial(task.enqueue, statement_id=statement.pk))
+    return True
+
+
+def statement_publication_book(*, statement: Statement, previous: datetime | None = None) -> bool:
+    """Book the renewal of the lists for the moment a scheduled publication comes.
+
+    Booked after the commit, for a public status dated later than now and unlike the previous
+    date (booked already); return whether it was booked.
+    """
+    moment = statement.published_at
+    if statement.status not in Statement.DATED_STATUSES or moment is None:
+        return False
+    if moment <= timezone.now() or moment == previous:
+        return False
+    if not statement_publication_arrive.get_backend().supports_defer:
+        return False  # the lists then show it from their next change
+    task = statement_publication_arrive.using(run_after=moment)
     transaction.on_commit(partial(task.enqueue, statement_id=statement.pk))
     return True

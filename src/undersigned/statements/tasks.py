@@ -19,3 +19,18 @@ def statement_deadline_pass(*, statement_id: int) -> str:
         return "gone"
     invalidate(f"statement:{slug}", "archive")
     return "renewed"
+
+
+@task()
+def statement_publication_arrive(*, statement_id: int) -> str:
+    """Renew the pages that list a statement when its scheduled publication time comes.
+
+    Until then it is on none of them (StatementQuerySet.visible); at that moment nothing is
+    saved, so without this the archive, the insights and the pages that list it would be
+    served from the cache without it. Running early, late or twice only renders them again.
+    """
+    slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
+    if slug is None:
+        return "gone"
+    invalidate(f"statement:{slug}", "archive", "insights")
+    return "renewed"

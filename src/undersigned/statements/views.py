@@ -17,7 +17,7 @@ from undersigned.organizations import selectors as organization_selectors
 from undersigned.organizations.models import Organization
 from undersigned.statements import selectors, versions
 from undersigned.statements.diff import version_diff
-from undersigned.statements.models import Category, Statement
+from undersigned.statements.models import Category
 from undersigned.statements.search import search_statements
 
 
@@ -149,7 +149,7 @@ def statement_preview(request: HttpRequest, slug: str) -> HttpResponse:
     return _statement_page(
         request,
         statement,
-        preview=statement.status == Statement.Status.DRAFT,
+        preview=not statement.is_public,
         staff_preview=True,
     )
 
