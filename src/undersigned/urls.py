@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("staff/history/", include("undersigned.staff.history_urls")),
     path("insights/", include("undersigned.insights.urls")),
     path("", include("undersigned.signatures.urls")),
     path("", include("undersigned.engagement.urls")),
