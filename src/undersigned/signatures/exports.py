@@ -440,7 +440,12 @@ def letter_pdf(
     if not letter.signatories:
         block(6, letter.nobody_yet)
     for entry in letter.signatories:
-        block(6, f"{entry.number}. {entry.text}")
+        content = f"{entry.number}. {entry.text}"
+        # A line of the list is never cut by a page break: it starts the next page instead.
+        rows = len(pdf.multi_cell(0, 6, content, dry_run=True, output="LINES"))
+        if pdf.get_y() + rows * 6 > pdf.page_break_trigger:
+            pdf.add_page()
+        block(6, content)
     return bytes(pdf.output())
 
 
