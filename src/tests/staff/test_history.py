@@ -77,7 +77,7 @@ def test_the_history_tells_each_entry_in_words_with_links(staff_client, logged, 
     assert "The signer of request 77 withdrew the signature of" in html
     # An action without its sentence yet still reads as words, its details too.
     assert "Anna Petrosyan: statement outcome update (" in html
-    assert "outcome: adopted; mailed: yes" in html
+    assert "mailed: yes; outcome: adopted" in html
     for raw in ("signon.approve", "joined_existing", "{'", "True"):
         assert raw not in html
 

@@ -175,7 +175,7 @@ def history_line(entry: AuditEntry, links: HistoryLinks | None = None) -> Histor
         ]
         about += [
             f"{key.replace('_', ' ')}: {_value(value)}"
-            for key, value in details.items()
+            for key, value in sorted(details.items())  # one order on every database
             if key not in ("request", "signatory")
         ]
         texts["about"] = "; ".join(about)

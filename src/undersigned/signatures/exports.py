@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -370,9 +371,24 @@ def letter_pdf(
     else:
         pdf.add_font("body", "", dejavu)
         pdf.add_font("body", "B", dejavu_bold)
+    pdf.add_font("digits", "", dejavu)
 
     def block(height: float, content: str, **options) -> None:
         pdf.multi_cell(0, height, content, new_x=XPos.LMARGIN, new_y=YPos.NEXT, **options)
+
+    def raised(height: float, number: str, size: float) -> None:
+        """Write a note's number raised, in a face of its own.
+
+        fpdf2 draws raised text inside a saved graphics state and, when the body's face
+        needed its fallback there, does not set the face again after it: the text that
+        followed was drawn in another face's glyphs. Switching faces by name around the
+        number makes it set the body's face again.
+        """
+        pdf.set_font("digits", size=size)
+        pdf.char_vpos = "SUP"
+        pdf.write(height, number)
+        pdf.char_vpos = "LINE"
+        pdf.set_font("body", size=size)
 
     pdf.set_title(letter.title)
     pdf.set_author(letter.publisher)
@@ -411,9 +427,7 @@ def letter_pdf(
     for paragraph in letter.paragraphs:
         for content, note in paragraph.runs:
             if note is not None:
-                pdf.char_vpos = "SUP"
-                pdf.write(6, content)
-                pdf.char_vpos = "LINE"
+                raised(6, content, 11)
             else:
                 pdf.write(6, content)
         pdf.ln(6)
@@ -427,9 +441,7 @@ def letter_pdf(
         block(7, letter.notes_heading)
         pdf.set_font("body", size=9)
         for number, note in letter.notes:
-            pdf.char_vpos = "SUP"
-            pdf.write(5, number)
-            pdf.char_vpos = "LINE"
+            raised(5, number, 9)
             pdf.write(5, f" {note}")
             pdf.ln(5)
     pdf.ln(4)
@@ -442,7 +454,7 @@ def letter_pdf(
     for entry in letter.signatories:
         content = f"{entry.number}. {entry.text}"
         # A line of the list is never cut by a page break: it starts the next page instead.
-        rows = len(pdf.multi_cell(0, 6, content, dry_run=True, output="LINES"))
+        rows = len(cast(list[str], pdf.multi_cell(0, 6, content, dry_run=True, output="LINES")))
         if pdf.get_y() + rows * 6 > pdf.page_break_trigger:
             pdf.add_page()
         block(6, content)

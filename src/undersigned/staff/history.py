@@ -5,6 +5,7 @@ import io
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -73,7 +74,7 @@ class HistoryFilterForm(forms.Form):
         ]
 
 
-def _filtered(request: HttpRequest) -> tuple[HistoryFilterForm, object]:
+def _filtered(request: HttpRequest) -> tuple[HistoryFilterForm, QuerySet[AuditEntry]]:
     """Return the filter form and the entries it selects; a filter that is not valid is left out."""
     form = HistoryFilterForm(request.GET or None)
     chosen: dict = {}
