@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("staff/history/", include("undersigned.staff.history_urls")),
     path("insights/", include("undersigned.insights.urls")),
     path("", include("undersigned.staff.urls")),
     path("", include("undersigned.signatures.urls")),

@@ -275,9 +275,17 @@ def test_auto_approve_applies_only_to_registered_domains(
 def test_the_history_shows_who_did_what(staff_client, open_statement, sign_on_factory, coordinator):
     sign_on = sign_on_factory(statement=open_statement)
     services.sign_on_approve(sign_on=sign_on, by=coordinator)
+    coordinator.first_name, coordinator.last_name = "Anna", "Petrosyan"
+    coordinator.save()
     html = staff_client.get(dashboard_url(open_statement)).content.decode()
-    assert "<code>signon.approve</code>" in html
-    assert "<td>coordinator</td>" in html
+    organization = sign_on.organization
+    assert (
+        f'Anna Petrosyan approved the sign-on of <a href="{organization.get_absolute_url()}">'
+        f'{organization.local_name}</a> to <a href="{dashboard_url(open_statement)}">'
+        f"{open_statement}</a>."
+    ) in html
+    assert "signon.approve" not in html  # words, not the code
+    assert "joined_existing" not in html
 
 
 def test_remove_from_the_dashboard_needs_a_reason_and_covers_imported_lines(

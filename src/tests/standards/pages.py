@@ -16,6 +16,7 @@ NOT_PUBLIC_HTML = {
     ".csv",
     ".json",
     ".pdf",
+    ".docx",
     ".atom",
     ".rss",
     ".xml",

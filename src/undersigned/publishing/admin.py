@@ -17,7 +17,15 @@ class TranslationInline(admin.StackedInline):
     model = StatementTranslation
     extra = 0
     min_num = 1
-    fields = ["language", "title", "summary", "body", "adoption_note"]
+    fields = [
+        "language",
+        "title",
+        "summary",
+        "body",
+        "adoption_note",
+        "letter_addressee",
+        "letter_place",
+    ]
 
 
 class StatementAdminForm(forms.ModelForm):

@@ -154,9 +154,9 @@ def signatories_without_request(*, statement: Statement) -> QuerySet[Signatory]:
 
 
 def statement_audit_entries(*, statement: Statement, limit: int = 100) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(statement=statement).select_related("organization", "actor")[
-        :limit
-    ]
+    entries = AuditEntry.objects.filter(statement=statement)
+    entries = entries.select_related("organization", "actor", "statement")
+    return entries.prefetch_related("statement__translations")[:limit]
 
 
 def _host(url: str) -> str:

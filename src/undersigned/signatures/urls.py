@@ -22,6 +22,7 @@ urlpatterns = [
     path("statements/<slug:slug>/signatories.csv", views.export_csv, name="export_csv"),
     path("statements/<slug:slug>/signatories.json", views.export_json, name="export_json"),
     path("statements/<slug:slug>/letter.pdf", views.export_letter, name="export_letter"),
+    path("statements/<slug:slug>/letter.docx", views.export_letter_docx, name="export_letter_docx"),
     path("staff/statements/", views.dashboard_index, name="dashboard_index"),
     path("staff/statements/<slug:slug>/signatures/", views.dashboard, name="dashboard"),
     path(

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from undersigned.core import outbox, ratelimit
 from undersigned.core.addresses import mailbox
+from undersigned.core.history import HistoryLinks, history_lines
 from undersigned.core.languages import LANGUAGE_CODES
 from undersigned.core.origin import same_origin_post
 from undersigned.core.pagecache import cached_page, generations
@@ -47,7 +48,7 @@ from undersigned.signatures.forms import (
 )
 from undersigned.signatures.models import Signatory, SignOnRequest, SignOnToken
 from undersigned.statements import versions
-from undersigned.statements.models import StatementUpdate
+from undersigned.statements.models import Statement, StatementTranslation, StatementUpdate
 
 # Signers' pages.
 
@@ -313,7 +314,9 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "rows": [(sign_on, signals[sign_on.pk]) for sign_on in requests],
             "is_open": selectors.statement_sign_on_open(statement=statement),
             "unrequested_lines": selectors.signatories_without_request(statement=statement),
-            "audit_entries": selectors.statement_audit_entries(statement=statement),
+            "history": history_lines(
+                selectors.statement_audit_entries(statement=statement), DASHBOARD_LINKS
+            ),
             "auto_approve_form": AutoApproveForm(
                 initial={"enabled": statement.signon_auto_approve}
             ),
@@ -697,6 +700,17 @@ def supporter_list(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# The statement's history in words: its name leads to this dashboard, a version to its page.
+DASHBOARD_LINKS = HistoryLinks(
+    statement=lambda statement: reverse("signatures:dashboard", kwargs={"slug": statement.slug}),
+    version=lambda statement, number: (
+        reverse("statements:version", kwargs={"slug": statement.slug, "number": number})
+        if statement.is_listed
+        else None
+    ),
+)
+
+
 # Exports.
 
 
@@ -745,16 +759,22 @@ def export_json(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
-def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
-    """The PDF letter in the language asked for (?language=hy), else the page's language."""
-    statement = selectors.statement_for_sign_on(slug=slug)
+def _letter_text(request: HttpRequest, statement: Statement) -> StatementTranslation:
+    """The letter's text in the language asked for (?language=hy), else the page's language."""
     wanted = request.GET.get("language", "")
     if wanted not in LANGUAGE_CODES:
         wanted = get_language() or settings.LANGUAGE_CODE
     text = statement.translation(wanted)
     if text is None:
         raise Http404("The statement has no text yet.")
+    return text
+
+
+@require_GET
+def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
+    """The PDF letter in the language asked for (?language=hy), else the page's language."""
+    statement = selectors.statement_for_sign_on(slug=slug)
+    text = _letter_text(request, statement)
     try:
         exports.letter_fonts()
     except exports.LetterFontsMissing as error:
@@ -765,6 +785,25 @@ def export_letter(request: HttpRequest, slug: str) -> HttpResponse:
         "application/pdf",
         "inline",
         lambda: exports.letter_pdf(
+            statement=statement,
+            text=text,
+            version=versions.statement_version_of_text(statement=statement),
+            lines=selectors.statement_export_lines(statement=statement),
+        ),
+    )
+
+
+@require_GET
+def export_letter_docx(request: HttpRequest, slug: str) -> HttpResponse:
+    """The letter as a Word document to edit or print on a letterhead, in the language asked for."""
+    statement = selectors.statement_for_sign_on(slug=slug)
+    text = _letter_text(request, statement)
+    return _export(
+        slug,
+        f"letter.{text.language}.docx",
+        exports.DOCX_CONTENT_TYPE,
+        "attachment",
+        lambda: exports.letter_docx(
             statement=statement,
             text=text,
             version=versions.statement_version_of_text(statement=statement),

@@ -216,6 +216,21 @@ class StatementTranslation(models.Model):
             "For example: adopted by the Governing Board at its meeting of 27–28 September."
         ),
     )
+    # The letter (signatures' PDF and Word exports): whom it is addressed to, where it is signed.
+    letter_addressee = models.TextField(
+        _("addressee of the letter"),
+        blank=True,
+        help_text=_(
+            "Who the letter goes to, one line each: name, title, address. Printed at the top "
+            "of the PDF and Word letter in this language."
+        ),
+    )
+    letter_place = models.CharField(
+        _("place of the letter"),
+        max_length=120,
+        blank=True,
+        help_text=_("The city the letter is signed in, printed before its date: Yerevan."),
+    )
     body_html = models.TextField(editable=False, default="")
 
     class Meta:
