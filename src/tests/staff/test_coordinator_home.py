@@ -78,10 +78,11 @@ def test_the_home_shows_each_stage_and_what_needs_the_coordinator(
     assert "Open one: no translation" not in page
     assert "Scheduled for" in page
     # Each row leads to its moves, its preview, its edit page and its signatures.
-    assert f'href="/en/staff/statements/{draft.slug}/review/"' in page
-    assert f'href="/en/staff/statements/{draft.slug}/open/"' in page
-    assert f'href="/en/staff/statements/{draft.slug}/close/"' not in page
+    assert f'href="/en/staff/statements/{draft.slug}/move/review/"' in page
+    assert f'href="/en/staff/statements/{draft.slug}/move/open/"' in page
+    assert f'href="/en/staff/statements/{draft.slug}/move/close/"' not in page
     assert f'href="/en/staff/statements/{draft.slug}/preview/"' in page
+    assert f'href="/en/staff/statements/{draft.slug}/review/"' in page  # its review links
     assert f'href="/en/admin/statements/statement/{draft.pk}/change/"' in page
     assert f'href="/en/staff/statements/{open_one.slug}/signatures/"' in page
 
@@ -93,8 +94,11 @@ def test_every_staff_page_is_linked_from_the_home_or_a_statements_row(signed_in,
         "/en/staff/import/",
         "/en/staff/newsletter/subscribers.csv",
         "/en/admin/",
-        "/en/admin/core/auditentry/",
+        "/en/staff/history/",
+        "/en/staff/import/batches/",
+        "/en/staff/import/registry/",
         f"/en/staff/statements/{open_statement.slug}/signatures/",
+        f"/en/staff/statements/{open_statement.slug}/updates/",
         f"/en/staff/statements/{open_statement.slug}/preview/",
     ):
         assert f'href="{url}' in page, url
@@ -109,7 +113,7 @@ def test_a_move_is_made_by_a_csrf_protected_post_and_logged_with_its_author(
     statement = statement_factory(status="review", published_at=None)
     client = Client(enforce_csrf_checks=True)
     client.force_login(coordinator)
-    url = f"/en/staff/statements/{statement.slug}/open/"
+    url = f"/en/staff/statements/{statement.slug}/move/open/"
     assert client.post(url, {"deadline": "2999-01-01T12:00"}).status_code == 403  # no token
     form = client.get(url)
     token = form.cookies["csrftoken"].value
@@ -139,7 +143,7 @@ def test_a_move_refused_answers_the_form_with_the_reason_and_changes_nothing(
 ):
     published_at = timezone.now() if status == "published" else None
     statement = statement_factory(status=status, published_at=published_at)
-    response = signed_in.post(f"/en/staff/statements/{statement.slug}/{action}/", data)
+    response = signed_in.post(f"/en/staff/statements/{statement.slug}/move/{action}/", data)
     assert response.status_code == 400
     assert says in response.content.decode()
     assert Statement.objects.get(pk=statement.pk).status == status
@@ -150,7 +154,7 @@ def test_publishing_with_a_time_still_to_come_schedules_it(signed_in, statement_
     statement = statement_factory(status="review", published_at=None)
     moment = timezone.localtime() + timedelta(days=2)
     response = signed_in.post(
-        f"/en/staff/statements/{statement.slug}/publish/",
+        f"/en/staff/statements/{statement.slug}/move/publish/",
         {"at": moment.strftime("%Y-%m-%dT%H:%M")},
     )
     assert response.status_code == 302

@@ -67,7 +67,7 @@ def test_the_admin_and_the_dashboard_run_without_a_csp_violation(watched, statem
     watched.wait_for_url("**/en/staff/")  # staff land on the coordinators' home
     for url in [
         "/en/staff/",
-        f"/en/staff/statements/{statement.slug}/close/",
+        f"/en/staff/statements/{statement.slug}/move/close/",
         "/en/admin/",
         "/en/admin/statements/statement/",
         f"/en/admin/statements/statement/{statement.pk}/change/",
@@ -80,7 +80,7 @@ def test_the_admin_and_the_dashboard_run_without_a_csp_violation(watched, statem
         assert watched.violations() == [], url
     # The coordinators' pages fit a phone: nothing wider than 375 px, no sideways scrolling.
     watched.set_viewport_size({"width": 375, "height": 700})
-    for url in ["/en/staff/", f"/en/staff/statements/{statement.slug}/close/"]:
+    for url in ["/en/staff/", f"/en/staff/statements/{statement.slug}/move/close/"]:
         watched.goto(url)
         assert watched.evaluate("document.documentElement.scrollWidth") <= 375, url
 

@@ -159,7 +159,17 @@ def history_line(entry: AuditEntry, links: HistoryLinks | None = None) -> Histor
         href = links.version(statement, version) if statement and isinstance(version, int) else None
         if href:
             hrefs["version"] = href
-    for key in ("reason", "name_given", "merged_name", "created", "updated"):
+    for key in (
+        "reason",
+        "name_given",
+        "merged_name",
+        "created",
+        "updated",
+        "label",
+        "batch",
+        "category",
+        "line",
+    ):
         texts[key] = _value(details.get(key))
     texts["count"] = _count(details.get("supporters", details.get("signatories")))
     texts["status"] = str(words.STATUSES.get(str(details.get("to")), _value(details.get("to"))))

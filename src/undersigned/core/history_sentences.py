@@ -86,6 +86,29 @@ SENTENCES = {
     "commenter_banned": _("%(person)s banned a commenter and hid their comments."),
     "comments_closed": _("%(person)s closed the comments on %(statement)s."),
     "comments_opened": _("%(person)s opened the comments on %(statement)s."),
+    # The moves of a statement's life (publishing).
+    "statement.draft": _("%(person)s took %(statement)s back to draft."),
+    "statement.review": _("%(person)s sent %(statement)s for review."),
+    "statement.open": _("%(person)s opened %(statement)s for signature."),
+    "statement.withdraw": _("%(person)s withdrew %(statement)s: %(reason)s"),
+    # Review links (review).
+    "review.link_created": _("%(person)s shared a review link for %(statement)s (%(label)s)."),
+    "review.link_revoked": _("%(person)s revoked a review link for %(statement)s (%(label)s)."),
+    # Signers, supporters and updates (signatures).
+    "signon.repeat": _(
+        "Someone asked again to sign %(statement)s for %(organization)s, already on the list."
+    ),
+    "supporter.withdraw": _("An individual supporter withdrew their support of %(statement)s."),
+    "statement.update": _("%(person)s posted an update on %(statement)s."),
+    "statement.update_delete": _("%(person)s took an update off %(statement)s."),
+    "updates.unsubscribe": _("A recipient unsubscribed from the updates on %(statement)s."),
+    # Archive imports (importer).
+    "import.accept": _("%(person)s accepted import batch %(batch)s."),
+    "import.discard": _("%(person)s discarded import batch %(batch)s."),
+    "import.category": _("%(person)s named the imported category “%(category)s”."),
+    "statement.import.review": _(
+        "%(person)s decided how “%(line)s” of %(statement)s is read: %(organization)s."
+    ),
 }
 
 # An action no sentence above tells yet (a new one): still words, never a raw record.
@@ -100,6 +123,7 @@ A_SIGNER_AUTOMATIC = _("Automatic approval")
 # A statement's status, as the statement's own choices say it (statements sits above core).
 STATUSES = {
     "draft": _("Draft"),
+    "review": _("In review"),
     "open": _("Open for signature"),
     "published": _("Published"),
     "closed": _("Closed"),

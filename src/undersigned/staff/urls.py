@@ -8,7 +8,7 @@ urlpatterns = [
     path("staff/", views.home, name="home"),
     *(
         path(
-            f"staff/statements/<slug:slug>/{action}/",
+            f"staff/statements/<slug:slug>/move/{action}/",
             views.statement_transition,
             {"action": action},
             name=f"statement_{action}",
