@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
 CACHE_DIR = ROOT / "var" / "bench"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "undersigned_bench_search"
+# BENCH_DB_PREFIX names the scratch databases (say, per person on a shared server).
+PG_NAME = f"{os.environ.get('BENCH_DB_PREFIX', 'undersigned')}_bench_search"
 SEED = 20260302
 
 # (language of the reader, words typed): frequent and rare topics, phrases, places, names.

@@ -55,8 +55,10 @@ from harness import (
     wait_for,
 )
 
-DB_NAME = "undersigned_bench"
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# BENCH_DB_PREFIX and BENCH_REDIS_URL name the scratch databases (say, per person on a shared
+# server).
+DB_NAME = f"{os.environ.get('BENCH_DB_PREFIX', 'undersigned')}_bench"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 SEED = 20260301
 FEATURED = "open-letter-on-the-right-to-protest"
 SEARCHES = ["human rights", "journalists", "Սևան", "выборы", "lake sevan mining", "защита прав"]
