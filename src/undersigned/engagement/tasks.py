@@ -4,6 +4,8 @@ Every task takes ids, and the services it calls may run twice without doing twic
 itself is sent by core.tasks.mail_send, which retries a failing mail server.
 """
 
+import time
+
 from django.conf import settings
 from django.tasks import TaskContext, task
 
@@ -17,17 +19,23 @@ def view_counts_flush_task() -> int:
     return services.view_counts_flush()
 
 
+# A run of the views log's reading stops after this long, so that other tasks wait no longer.
+VIEWS_LOG_READ_SECONDS = 20.0
+
+
 @task(takes_context=True)
 def views_log_read_task(context: TaskContext) -> int:
     """Count the views nginx logged since the last run (periodic when VIEWS_LOG is set)."""
-    counted = services.views_log_read()
-    # The next run comes VIEWS_LOG_SECONDS after this one, not at the workers' next round of
-    # booking (every 30 s): counts stay a few seconds behind the readers.
+    started = time.monotonic()
+    counted = services.views_log_read(seconds=VIEWS_LOG_READ_SECONDS)
+    behind = time.monotonic() - started >= VIEWS_LOG_READ_SECONDS
+    # The next run comes VIEWS_LOG_SECONDS after this one (at once when lines are left), not
+    # at the workers' next round of booking (every 30 s): counts stay seconds behind readers.
     period = settings.PERIODIC_TASKS.get(views_log_read_task.module_path)
     if period and views_log_read_task.get_backend().supports_defer:
         periodic_task_book(
             task=views_log_read_task,
-            period=period,
+            period=0 if behind else period,
             backend_name=views_log_read_task.backend,
             running=context.task_result.id,
         )
