@@ -332,13 +332,71 @@ def measure(args) -> dict:
             if ranks != sorted(ranks, reverse=True) and words not in unranked:
                 unranked.append(words)
     sample = search_statements(query="lake sevan mining", reader_language="en")
+    slowest = max(timings, key=lambda words: percentile(timings[words], 0.95))
     return {
         "vendor": connection.vendor,
         "timings": timings,
         "totals": totals,
         "unranked": unranked,
         "sample": [(hit.language, str(hit.title), round(hit.rank, 3)) for hit in sample.hits[:3]],
+        "explained": explained(slowest) if connection.vendor == "postgresql" else [],
     }
+
+
+def _heaviest(top: dict) -> str:
+    """Name the plan node that spent the most time of its own (its children's excluded)."""
+
+    def total(node: dict) -> float:
+        return node.get("Actual Total Time", 0.0) * node.get("Actual Loops", 1)
+
+    nodes, stack = [], [top]
+    while stack:
+        node = stack.pop()
+        own = total(node) - sum(total(child) for child in node.get("Plans", []))
+        nodes.append((own, node))
+        stack += node.get("Plans", [])
+    own, node = max(nodes, key=lambda item: item[0])
+    where = f" on {node['Index Name']}" if "Index Name" in node else ""
+    rows = node.get("Actual Rows", 0) * node.get("Actual Loops", 1)
+    return f"{node['Node Type']}{where}: {own:.1f} ms of its own, {rows:,.0f} rows"
+
+
+def explained(words: str) -> list[dict]:
+    """Run EXPLAIN (ANALYZE, BUFFERS) on each query a search for the words makes (PostgreSQL)."""
+    from django.db import connection, transaction
+
+    from undersigned.statements import search
+
+    captured: list[tuple[str, list]] = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    language = next(language for language, text in QUERIES if text == words)
+    with connection.execute_wrapper(capture):
+        search.search_statements(query=words, reader_language=language)
+    plans = []
+    for sql, params in captured:
+        if not sql.lstrip().upper().startswith("SELECT") or "set_config" in sql:
+            continue
+        # The planner's settings of the search itself (search._index_preferred).
+        with transaction.atomic(), search._index_preferred(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        plan = plan[0] if isinstance(plan, list) else json.loads(plan)[0]
+        top = plan["Plan"]
+        plans.append(
+            {
+                "query": " ".join(sql.split())[:90],
+                "ms": plan["Execution Time"],
+                "rows": top.get("Actual Rows", 0),
+                "hit": top.get("Shared Hit Blocks", 0),
+                "read": top.get("Shared Read Blocks", 0),
+                "heaviest": _heaviest(top),
+            }
+        )
+    return plans
 
 
 def child(args) -> int:
@@ -455,6 +513,25 @@ def report(results: dict[str, dict], args) -> None:
         )
         top = "; ".join(f"[{lang}] {title} ({rank})" for lang, title, rank in figures["sample"])
         print(f"- {name}: {ranked}. Top hits for “lake sevan mining”: {top}.")
+    for name, figures in results.items():
+        if not figures.get("explained"):
+            continue
+        slowest = max(
+            figures["timings"], key=lambda words: percentile(figures["timings"][words], 0.95)
+        )
+        print()
+        print(
+            f"{name}, the slowest query (“{slowest}”) under EXPLAIN (ANALYZE, BUFFERS), each "
+            "statement the search runs (the ranked matches' cursor runs here to its LIMIT):"
+        )
+        print()
+        print("| statement | time | rows | buffers hit / read | heaviest node |")
+        print("| --- | --- | --- | --- | --- |")
+        for plan in figures["explained"]:
+            print(
+                f"| `{plan['query']}…` | {plan['ms']:.1f} ms | {plan['rows']:,} "
+                f"| {plan['hit']:,} / {plan['read']:,} | {plan['heaviest']} |"
+            )
     print()
     print("Per query, p95 in ms (statements found):")
     print()
