@@ -467,6 +467,30 @@ def postgres_prepared(args) -> bool:
         return False
 
 
+# What EXPLAIN (ANALYZE, BUFFERS) showed on this corpus (2026-12-07, the plans above and those
+# of "journalists", "human rights" and "озера"); kept beside the figures it explains.
+WHAT_HOLDS_POSTGRES = """\
+What holds PostgreSQL at 20 ms (EXPLAIN (ANALYZE, BUFFERS), 2026-12-07): not finding the ten \
+best, but counting. A common word fills the first page from the title index in a few \
+milliseconds (“journalists”: 702 title matches, 665 heap pages, 5 ms), and then the search \
+reads on through the whole-document index only to say how many statements match, up to \
+1,000 (RANKED_AT_MOST). Three costs add up there, all in shared buffers (nothing read from \
+disk): (1) the GIN index builds the bitmap of *every* match before the first row comes \
+(75,740 documents for “journalists”, 5.7 ms), however few are then read; (2) each document \
+read (about 3,000 to find 1,000 statements) is a heap visit; (3) each one's statement is \
+looked up for its status (open, published or closed), about 2,000 lookups of three buffers \
+each through a bitmap scan (index scans are off for the search's plan, \
+statements/search.py `_index_preferred`): 12 of the 26 ms of that statement. “озера” is the \
+worst case: 765 title matches (too few to stop counting early), so the whole-document \
+statement reads on through 3,134 documents in 1,189 heap pages and 3,134 status lookups. \
+The remedies, in the order they pay: count less (say “more than 100” and page through 100, \
+or stop counting once the page is full, as a `LIMIT page+1` “more” link does), which removes \
+(2) and (3) for every common word; keep whether a statement is searchable in the search \
+document itself, which removes the join; and for (1), a title-first plan for one-word \
+queries. A covering GIN index or a stored tsvector do not help: the vector is already \
+stored, and the time is in the heap visits and the join, not in reading vectors."""
+
+
 def report(results: dict[str, dict], args) -> None:
     documents = next(
         (f["loaded"]["documents"] for f in results.values() if "documents" in f["loaded"]), None
@@ -532,6 +556,9 @@ def report(results: dict[str, dict], args) -> None:
                 f"| `{plan['query']}…` | {plan['ms']:.1f} ms | {plan['rows']:,} "
                 f"| {plan['hit']:,} / {plan['read']:,} | {plan['heaviest']} |"
             )
+    if any(figures.get("explained") for figures in results.values()):
+        print()
+        print(WHAT_HOLDS_POSTGRES)
     print()
     print("Per query, p95 in ms (statements found):")
     print()
