@@ -363,7 +363,7 @@ def _heaviest(top: dict) -> str:
 
 def explained(words: str) -> list[dict]:
     """Run EXPLAIN (ANALYZE, BUFFERS) on each query a search for the words makes (PostgreSQL)."""
-    from django.db import connection, transaction
+    from django.db import connection
 
     from undersigned.statements import search
 
@@ -381,7 +381,7 @@ def explained(words: str) -> list[dict]:
         if not sql.lstrip().upper().startswith("SELECT") or "set_config" in sql:
             continue
         # The planner's settings of the search itself (search._index_preferred).
-        with transaction.atomic(), search._index_preferred(), connection.cursor() as cursor:
+        with search._index_preferred(), connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
             plan = cursor.fetchone()[0]
         plan = plan[0] if isinstance(plan, list) else json.loads(plan)[0]
