@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
 CACHE_DIR = ROOT / "var" / "bench"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "undersigned_bench_search"
+# BENCH_DB_PREFIX names the scratch databases (say, per person on a shared server).
+PG_NAME = f"{os.environ.get('BENCH_DB_PREFIX', 'undersigned')}_bench_search"
 SEED = 20260302
 
 # (language of the reader, words typed): frequent and rare topics, phrases, places, names.
@@ -331,13 +332,71 @@ def measure(args) -> dict:
             if ranks != sorted(ranks, reverse=True) and words not in unranked:
                 unranked.append(words)
     sample = search_statements(query="lake sevan mining", reader_language="en")
+    slowest = max(timings, key=lambda words: percentile(timings[words], 0.95))
     return {
         "vendor": connection.vendor,
         "timings": timings,
         "totals": totals,
         "unranked": unranked,
         "sample": [(hit.language, str(hit.title), round(hit.rank, 3)) for hit in sample.hits[:3]],
+        "explained": explained(slowest) if connection.vendor == "postgresql" else [],
     }
+
+
+def _heaviest(top: dict) -> str:
+    """Name the plan node that spent the most time of its own (its children's excluded)."""
+
+    def total(node: dict) -> float:
+        return node.get("Actual Total Time", 0.0) * node.get("Actual Loops", 1)
+
+    nodes, stack = [], [top]
+    while stack:
+        node = stack.pop()
+        own = total(node) - sum(total(child) for child in node.get("Plans", []))
+        nodes.append((own, node))
+        stack += node.get("Plans", [])
+    own, node = max(nodes, key=lambda item: item[0])
+    where = f" on {node['Index Name']}" if "Index Name" in node else ""
+    rows = node.get("Actual Rows", 0) * node.get("Actual Loops", 1)
+    return f"{node['Node Type']}{where}: {own:.1f} ms of its own, {rows:,.0f} rows"
+
+
+def explained(words: str) -> list[dict]:
+    """Run EXPLAIN (ANALYZE, BUFFERS) on each query a search for the words makes (PostgreSQL)."""
+    from django.db import connection
+
+    from undersigned.statements import search
+
+    captured: list[tuple[str, list]] = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    language = next(language for language, text in QUERIES if text == words)
+    with connection.execute_wrapper(capture):
+        search.search_statements(query=words, reader_language=language)
+    plans = []
+    for sql, params in captured:
+        if not sql.lstrip().upper().startswith("SELECT") or "set_config" in sql:
+            continue
+        # The planner's settings of the search itself (search._index_preferred).
+        with search._index_preferred(), connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        plan = plan[0] if isinstance(plan, list) else json.loads(plan)[0]
+        top = plan["Plan"]
+        plans.append(
+            {
+                "query": " ".join(sql.split())[:90],
+                "ms": plan["Execution Time"],
+                "rows": top.get("Actual Rows", 0),
+                "hit": top.get("Shared Hit Blocks", 0),
+                "read": top.get("Shared Read Blocks", 0),
+                "heaviest": _heaviest(top),
+            }
+        )
+    return plans
 
 
 def child(args) -> int:
@@ -408,6 +467,30 @@ def postgres_prepared(args) -> bool:
         return False
 
 
+# What EXPLAIN (ANALYZE, BUFFERS) showed on this corpus (2026-12-07, the plans above and those
+# of "journalists", "human rights" and "озера"); kept beside the figures it explains.
+WHAT_HOLDS_POSTGRES = """\
+What holds PostgreSQL at 20 ms (EXPLAIN (ANALYZE, BUFFERS), 2026-12-07): not finding the ten \
+best, but counting. A common word fills the first page from the title index in a few \
+milliseconds (“journalists”: 702 title matches, 665 heap pages, 5 ms), and then the search \
+reads on through the whole-document index only to say how many statements match, up to \
+1,000 (RANKED_AT_MOST). Three costs add up there, all in shared buffers (nothing read from \
+disk): (1) the GIN index builds the bitmap of *every* match before the first row comes \
+(75,740 documents for “journalists”, 5.7 ms), however few are then read; (2) each document \
+read (about 3,000 to find 1,000 statements) is a heap visit; (3) each one's statement is \
+looked up for its status (open, published or closed), about 2,000 lookups of three buffers \
+each through a bitmap scan (index scans are off for the search's plan, \
+statements/search.py `_index_preferred`): 12 of the 26 ms of that statement. “озера” is the \
+worst case: 765 title matches (too few to stop counting early), so the whole-document \
+statement reads on through 3,134 documents in 1,189 heap pages and 3,134 status lookups. \
+The remedies, in the order they pay: count less (say “more than 100” and page through 100, \
+or stop counting once the page is full, as a `LIMIT page+1` “more” link does), which removes \
+(2) and (3) for every common word; keep whether a statement is searchable in the search \
+document itself, which removes the join; and for (1), a title-first plan for one-word \
+queries. A covering GIN index or a stored tsvector do not help: the vector is already \
+stored, and the time is in the heap visits and the join, not in reading vectors."""
+
+
 def report(results: dict[str, dict], args) -> None:
     documents = next(
         (f["loaded"]["documents"] for f in results.values() if "documents" in f["loaded"]), None
@@ -454,6 +537,28 @@ def report(results: dict[str, dict], args) -> None:
         )
         top = "; ".join(f"[{lang}] {title} ({rank})" for lang, title, rank in figures["sample"])
         print(f"- {name}: {ranked}. Top hits for “lake sevan mining”: {top}.")
+    for name, figures in results.items():
+        if not figures.get("explained"):
+            continue
+        slowest = max(
+            figures["timings"], key=lambda words: percentile(figures["timings"][words], 0.95)
+        )
+        print()
+        print(
+            f"{name}, the slowest query (“{slowest}”) under EXPLAIN (ANALYZE, BUFFERS), each "
+            "statement the search runs (the ranked matches' cursor runs here to its LIMIT):"
+        )
+        print()
+        print("| statement | time | rows | buffers hit / read | heaviest node |")
+        print("| --- | --- | --- | --- | --- |")
+        for plan in figures["explained"]:
+            print(
+                f"| `{plan['query']}…` | {plan['ms']:.1f} ms | {plan['rows']:,} "
+                f"| {plan['hit']:,} / {plan['read']:,} | {plan['heaviest']} |"
+            )
+    if any(figures.get("explained") for figures in results.values()):
+        print()
+        print(WHAT_HOLDS_POSTGRES)
     print()
     print("Per query, p95 in ms (statements found):")
     print()

@@ -12,7 +12,10 @@ sets up everything else itself, removing it at the end:
 - gunicorn through ``undersigned serve`` and the worker through ``undersigned worker``;
 - nginx serving the statement page's HTML, fetched once, as a static file (the ceiling),
   balancing over one or two single-worker app servers (the scale-out rows), and, as deployed,
-  over two with its page cache (deploy/nginx-page-cache.conf) in front.
+  over two with its page cache (deploy/nginx-page-cache.conf) in front;
+- the view image's crowd: nginx answers the image and logs it (deploy/nginx-views.conf), the
+  worker counts the log (VIEWS_LOG); the log is rotated and the worker SIGKILLed during the
+  load, and every line nginx wrote must be counted, once (``--views-only`` runs just this).
 
 wrk drives the load from a second process on loopback. Every request to the app comes from
 a new reader: no cookies, and a distinct User-Agent, so that each one is counted as a view,
@@ -27,9 +30,11 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -38,6 +43,7 @@ from pathlib import Path
 from harness import (
     NGINX,
     PAGE_CACHE_CONF,
+    PG_SERVER,
     PROXY_CONF,
     ROOT,
     UNDERSIGNED,
@@ -49,14 +55,17 @@ from harness import (
     free_port,
     page_cache_path,
     prepare,
+    processes_now,
     production_env,
     redis_flush,
     serve,
     wait_for,
 )
 
-DB_NAME = "undersigned_bench"
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# BENCH_DB_PREFIX and BENCH_REDIS_URL name the scratch databases (say, per person on a shared
+# server).
+DB_NAME = f"{os.environ.get('BENCH_DB_PREFIX', 'undersigned')}_bench"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 SEED = 20260301
 FEATURED = "open-letter-on-the-right-to-protest"
 SEARCHES = ["human rights", "journalists", "Սևան", "выборы", "lake sevan mining", "защита прав"]
@@ -86,6 +95,26 @@ function request()
 end
 """
 
+# The view image's crowd: every request a new reader with an address of its own, passed as a
+# CDN in front of nginx would (X-Forwarded-For, trusted from loopback only).
+BEACON_LUA = """
+local counter = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", string.format("%%x", threads))
+end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", "%(path)s", {
+    ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+    ["Accept"] = "image/avif,image/webp,*/*",
+    ["X-Forwarded-For"] = string.format("fd00:%(run)x:%%s::%%x:%%x", thread_id,
+      math.floor(counter / 65536), counter %% 65536),
+  })
+end
+"""
+
 NGINX_CONF = """
 daemon off;
 worker_processes %(workers)s;
@@ -105,6 +134,7 @@ http {
   uwsgi_temp_path %(tmp)s/uwsgi;
   scgi_temp_path %(tmp)s/scgi;
   %(page_cache_path)s
+  %(views_http)s
 
   # The ceiling: the statement page's HTML as a file.
   server {
@@ -134,6 +164,9 @@ http {
   # As deployed: the two app servers behind nginx with its page cache.
   server {
     listen 127.0.0.1:%(lb_cached)s;
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Forwarded-For;
+    include %(tmp)s/views.conf;
     location / {
       proxy_pass http://two_app_servers;
       include %(tmp)s/proxy.conf;
@@ -183,6 +216,153 @@ def run_wrk(url: str, *, duration: int, connections: int, script: Path | None) -
         requests=int(re.search(r"(\d+) requests in", output).group(1)),
         errors=errors,
         timeouts=int(timeouts.group(1)) if timeouts else 0,
+    )
+
+
+# --- the view image's crowd, counted from nginx's log by the worker ---
+
+
+class CpuByPart(threading.Thread):
+    """CPU seconds each part takes from its start on, sampled from /proc every half second."""
+
+    TICKS = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self, processes: Processes, parts: dict[str, str]):
+        super().__init__(daemon=True)
+        self.processes, self.parts = processes, parts
+        self.first: dict[int, tuple[str, int]] = {}
+        self.last: dict[int, int] = {}
+        self.done = threading.Event()
+        self.sample(baseline=True)
+
+    def _part(self, session: int, name: str, command: bytes) -> str | None:
+        for started_name, process in self.processes.started:
+            if process.pid == session:
+                return self.parts.get(started_name)
+        if name == "postgres" and DB_NAME.encode() in command:
+            return "PostgreSQL"
+        return "Redis" if name == "redis-server" else None
+
+    def sample(self, *, baseline: bool = False) -> None:
+        for pid, name, command, fields in processes_now():
+            ticks = int(fields[11]) + int(fields[12])
+            if pid not in self.first:
+                if (part := self._part(int(fields[3]), name, command)) is None:
+                    continue
+                self.first[pid] = (part, ticks if baseline else 0)
+            self.last[pid] = ticks
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.sample()
+
+    def totals(self) -> dict[str, float]:
+        self.done.set()
+        self.sample()
+        seconds: dict[str, float] = {}
+        for pid, (part, first) in self.first.items():
+            seconds[part] = seconds.get(part, 0.0) + (self.last[pid] - first) / self.TICKS
+        return seconds
+
+
+@dataclass
+class Crowd:
+    figures: Figures
+    logged: int
+    counted: int
+    seconds_to_count: float
+    counted_per_second: float
+    cpu: dict[str, float]
+    events: list[str]
+
+
+def views_counted() -> int:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/{DB_NAME}") as connection:
+        return connection.execute(
+            "SELECT coalesce(sum(view_count), 0) FROM engagement_statementengagement"
+        ).fetchone()[0]
+
+
+def views_logged(log: Path) -> int:
+    return sum(path.read_bytes().count(b"\n") for path in log.parent.glob(f"{log.name}*"))
+
+
+def counted_all(log: Path, timeout: float, already: int) -> float | None:
+    """Wait until every line nginx logged is counted; return when (monotonic), None if never.
+
+    `already` is the views counted before the crowd (by the app's own image).
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if views_counted() - already == views_logged(log):
+            return time.monotonic()
+        time.sleep(0.25)
+    return None
+
+
+def crowd(
+    url: str,
+    args,
+    tmp: Path,
+    log: Path,
+    env,
+    processes: Processes,
+    machine,
+    nginx: subprocess.Popen,
+    worker: list,
+) -> Crowd:
+    """Readers at the view image through nginx, the log rotated and the worker killed meanwhile."""
+
+    def script(run: int) -> Path:
+        path = tmp / f"beacon-{run}.lua"
+        path.write_text(BEACON_LUA % {"path": urllib.parse.urlsplit(url).path, "run": run})
+        return path
+
+    # The views the app counted itself (the rows above) reach the database first.
+    subprocess.run(  # noqa: S603
+        [UNDERSIGNED, "flush_views"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    already = views_counted()
+    run_wrk(url, duration=2, connections=args.connections, script=script(1))
+    if counted_all(log, 120, already) is None:
+        raise RuntimeError("the warm-up's views were not all counted within 120 s")
+    before = views_counted()
+    cpu = CpuByPart(processes, {"nginx": "nginx", "worker": "worker"})
+    cpu.start()
+    events: list[str] = []
+
+    def faults() -> None:
+        time.sleep(args.duration / 3)
+        log.rename(log.with_name(log.name + ".1"))
+        os.kill(nginx.pid, signal.SIGUSR1)  # nginx reopens its logs, as logrotate has it do
+        events.append(f"the log rotated at {args.duration / 3:.0f} s")
+        time.sleep(args.duration / 3)
+        cpu.sample()
+        processes.kill(worker[0])
+        worker[0] = processes.start("worker", [UNDERSIGNED, "worker"], env)
+        events.append(f"the worker SIGKILLed at {2 * args.duration / 3:.0f} s, started again")
+
+    mark = machine.start()
+    started = time.monotonic()
+    fault = threading.Thread(target=faults)
+    fault.start()
+    figures = run_wrk(url, duration=args.duration, connections=args.connections,
+                      script=script(2))  # fmt: skip
+    fault.join()
+    ended = time.monotonic()
+    done = counted_all(log, 300, already)
+    figures.others = machine.others_since(mark)
+    counted = views_counted() - before
+    return Crowd(
+        figures=figures,
+        logged=views_logged(log),
+        counted=views_counted() - already,
+        seconds_to_count=(done or time.monotonic()) - ended,
+        counted_per_second=counted / ((done or time.monotonic()) - started),
+        cpu=cpu.totals(),
+        events=events,
     )
 
 
@@ -309,6 +489,38 @@ def row(name: str, figures: Figures, ceiling: Figures | None) -> str:
     )
 
 
+def print_crowd(views: Crowd, args) -> None:
+    lost = views.logged - views.counted
+    cpu = ", ".join(
+        f"{part} {seconds:.1f} s ({seconds / max(views.counted, 1) * 1e6:.0f} µs)"
+        for part, seconds in sorted(views.cpu.items(), key=lambda item: -item[1])
+    )
+    print(
+        f"View counts under a crowd: every request a new reader (an address of its own, "
+        f"passed in X-Forwarded-For as a CDN would), {args.connections} connections for "
+        f"{args.duration} s; {'; '.join(views.events)}."
+    )
+    print()
+    print("| measure | figure | target | met |")
+    print("| --- | --- | --- | --- |")
+    print(
+        f"| readers answered per second (nginx) | {views.figures.requests_per_second:,.0f} "
+        f"(p99 {views.figures.p99_ms:.1f} ms) | | |"
+    )
+    print(
+        f"| readers counted per second, from the load's start to the last one counted "
+        f"| {views.counted_per_second:,.0f} | ≥ 5,000 "
+        f"| {'yes' if views.counted_per_second >= 5000 else '**no**'} |"
+    )
+    print(
+        f"| lines nginx logged (warm-up included) / views counted | {views.logged:,} / "
+        f"{views.counted:,} | equal | {'yes' if lost == 0 else '**no**'} |"
+    )
+    print(f"| the last view counted, after the load ended | {views.seconds_to_count:.1f} s | | |")
+    print(f"| CPU by part, from the load's start to the last count (per reader) | {cpu} | | |")
+    print(f"| others' CPU (share of all cores) | {views.figures.others:.0%} | | |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=15, help="seconds per measurement")
@@ -316,6 +528,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--keep", action="store_true", help="leave everything up (Ctrl-C ends)")
+    parser.add_argument("--views-only", action="store_true", help="only the view image's crowd")
     parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
@@ -328,6 +541,10 @@ def main() -> int:
     for folder in ("www", "var", "logs"):
         (tmp / folder).mkdir()
     env = production_env(tmp / "var", db_name=DB_NAME, redis_url=REDIS_URL)
+    # As deployed: nginx answers the view image and logs it; the worker counts the log.
+    (tmp / "nginx-logs").mkdir()
+    views_log = tmp / "nginx-logs" / "undersigned.views.log"
+    env["VIEWS_LOG"] = str(views_log)
     processes = Processes(tmp / "logs")
     ports = {name: free_port() for name in ("app", "app_a", "app_b", "static", "lb1", "lb2", "lbc")}
     started = time.monotonic()
@@ -339,7 +556,7 @@ def main() -> int:
             [sys.executable, __file__, "--generate"], cwd=ROOT, env=env, check=True
         )
         setup_seconds = time.monotonic() - started
-        processes.start("worker", [UNDERSIGNED, "worker"], env)
+        worker = [processes.start("worker", [UNDERSIGNED, "worker"], env)]
         app = serve(processes, env, "app", ports["app"], args.workers, args.threads)
 
         base = f"http://127.0.0.1:{ports['app']}"
@@ -360,6 +577,10 @@ def main() -> int:
         scripts["beacon"].write_text(READERS_LUA % {"paths": f'"{beacon}"'})
         (tmp / "proxy.conf").write_text(PROXY_CONF)
         (tmp / "page-cache.conf").write_text(PAGE_CACHE_CONF)
+        views_conf = (ROOT / "deploy" / "nginx-views.conf").read_text()
+        (tmp / "views.conf").write_text(views_conf.replace("/var/log/nginx/", f"{tmp}/nginx-logs/"))
+        site = (ROOT / "deploy" / "nginx.conf").read_text()
+        views_http = re.search(r"^log_format undersigned_views .*?^}\n", site, re.S | re.M)
         (tmp / "nginx.conf").write_text(
             NGINX_CONF
             % {
@@ -372,6 +593,7 @@ def main() -> int:
                 "lb_two": ports["lb2"],
                 "lb_cached": ports["lbc"],
                 "page_cache_path": page_cache_path(tmp / "page-cache"),
+                "views_http": views_http.group(0),
             }
         )
         nginx = processes.start(
@@ -399,6 +621,12 @@ def main() -> int:
                 app.wait()
             return 0
 
+        if args.views_only:
+            views = crowd(f"http://127.0.0.1:{ports['lbc']}{beacon}", args, tmp, views_log, env,
+                          processes, machine, nginx, worker)  # fmt: skip
+            print_crowd(views, args)
+            return 0 if views.logged == views.counted else 1
+
         static = f"http://127.0.0.1:{ports['static']}/statement.html"
         results = [("nginx, the statement page as a static file", measure(static, None), None)]
         ceiling = results[0][1]
@@ -406,6 +634,7 @@ def main() -> int:
             ("statement page, 150 signatories", page, "statement"),
             ("archive page", "/en/statements/", "archive"),
             (f"search, {len(SEARCHES)} queries in turn", "/en/search/", "search"),
+            ("the page's view image, counted by the app (`make run`)", beacon, "beacon"),
         ):
             figures = measure(base + path, scripts[script])
             results.append((label, figures, ceiling))
@@ -424,9 +653,11 @@ def main() -> int:
             ("statement page, 150 signatories", page, "statement"),
             ("archive page", "/en/statements/", "archive"),
             (f"search, {len(SEARCHES)} queries in turn", "/en/search/", "search"),
-            ("the page's view image (counts the reader)", beacon, "beacon"),
         ):
             cached.append((label, measure(cached_base + path, scripts[script]), ceiling))
+        views = crowd(cached_base + beacon, args, tmp, views_log, env, processes, machine, nginx,
+                      worker)  # fmt: skip
+        cached.append(("the page's view image (nginx; the worker counts)", views.figures, ceiling))
     finally:
         processes.stop_all()
         with contextlib.suppress(Exception):
@@ -458,9 +689,12 @@ def main() -> int:
     print(
         "The page is the same for every reader, so nginx serves it from its cache until the "
         "end of the second and then revalidates with the app (a 304, or the new page after a "
-        "change). Each reader's browser also fetches the view image, which the app answers "
-        "(the last row)."
+        "change). Each reader's browser also fetches the view image, which nginx answers "
+        "itself (deploy/nginx-views.conf) and writes to its views log; the worker counts the "
+        "log every few seconds (engagement/viewlog.py)."
     )
+    print()
+    print_crowd(views, args)
     print()
     print(
         f"The app servers alone: one `undersigned serve` of {args.workers} worker processes "
@@ -486,8 +720,10 @@ def main() -> int:
     print(row("one", one, None).replace("| 1 |", "| |"))
     gain = two.requests_per_second / one.requests_per_second
     print(row("two", two, None).replace("| 1 |", f"| ×{gain:.2f} |"))
-    failed = any(not figures.ok for _label, figures, _base in results + cached) or not (
-        one.ok and two.ok
+    failed = (
+        any(not figures.ok for _label, figures, _base in results + cached)
+        or not (one.ok and two.ok)
+        or views.logged != views.counted
     )
     return 1 if failed else 0
 

@@ -8,12 +8,16 @@ import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "performance.md"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import processes_now  # noqa: E402 - the folder above is not a package
 
 # (title, command relative to the repository root)
 BENCHMARKS = [
@@ -48,20 +52,90 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){memory}; {system}"
 
 
+class OtherLoad(threading.Thread):
+    """The share of the machine's cores that work other than a benchmark's took while it ran.
+
+    The benchmark's work: its processes (this session and the sessions they start), Redis, and
+    PostgreSQL's backends for databases named *bench*. Sampled every half second, so that a
+    process that ends meanwhile still counts as the benchmark's.
+    """
+
+    TICKS = os.sysconf("SC_CLK_TCK")
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.done = threading.Event()
+        self.first: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        self.ours_sessions = {os.getsid(0)}
+        self.servers: set[int] = set()
+        self.busy_start = self._busy()
+        self.started = time.monotonic()
+        self.load_start = os.getloadavg()[0]
+        self._sample(baseline=True)
+
+    @staticmethod
+    def _busy() -> int:
+        with open("/proc/stat") as stat:
+            ticks = [int(n) for n in stat.readline().split()[1:]]
+        return sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
+
+    def _sample(self, *, baseline: bool = False) -> None:
+        me = os.getpid()
+        for pid, name, command, fields in processes_now():
+            session, parent = int(fields[3]), int(fields[1])
+            ticks = sum(int(n) for n in fields[11:13])
+            if pid not in self.first:
+                started_by_us = (
+                    session in self.ours_sessions
+                    or parent == me
+                    or (parent in self.first and parent not in self.servers)
+                )
+                if started_by_us:
+                    # A benchmark starts servers in sessions of their own: theirs are ours too.
+                    self.ours_sessions.add(session)
+                elif name == "redis-server" or (name == "postgres" and b"bench" in command):
+                    self.servers.add(pid)
+                else:
+                    continue
+                self.first[pid] = ticks if baseline else 0
+            self.last[pid] = ticks
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self._sample()
+
+    def stop(self) -> str:
+        self.done.set()
+        self._sample()
+        elapsed = time.monotonic() - self.started
+        ours = sum(self.last[pid] - first for pid, first in self.first.items())
+        others = max(0, self._busy() - self.busy_start - ours)
+        share = others / max(1.0, elapsed * self.TICKS * (os.cpu_count() or 1))
+        return (
+            f"the machine's other load meanwhile: {share:.0%} of its {os.cpu_count()} cores, "
+            f"load average {self.load_start:.1f} → {os.getloadavg()[0]:.1f}"
+        )
+
+
 def main() -> int:
     sections = []
     failed = False
     for title, command in BENCHMARKS:
         print(f"== {title}: {' '.join(command[1:])}", flush=True)
         started = time.monotonic()
+        others = OtherLoad()
+        others.start()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
+        load = others.stop()
         print(result.stdout, end="")
         if result.returncode != 0:
             failed = True
             print(result.stderr, file=sys.stderr)
         command_text = " ".join(["python", *command[1:]])
         sections.append(
-            f"## {title}\n\nCommand: `{command_text}` ({time.monotonic() - started:.0f} s)\n\n"
+            f"## {title}\n\nCommand: `{command_text}` ({time.monotonic() - started:.0f} s; "
+            f"{load})\n\n"
             + result.stdout.strip()
             + ("\n\n**This benchmark failed.**" if result.returncode else "")
             + "\n"

@@ -213,6 +213,14 @@ PERIODIC_TASKS = {
     # The queue's records of finished tasks, past the days below.
     "undersigned.core.tasks.task_results_prune": 24 * 3600,
 }
+# Behind nginx, the view image is answered by nginx and written to this log, which the worker
+# reads every VIEWS_LOG_SECONDS (engagement/viewlog.py, deploy/nginx-views.conf); empty: the app
+# counts the views itself (`make run`).
+VIEWS_LOG = env_str("VIEWS_LOG", "")
+if VIEWS_LOG:
+    PERIODIC_TASKS["undersigned.engagement.tasks.views_log_read_task"] = env_int(
+        "VIEWS_LOG_SECONDS", 5
+    )
 # Finished tasks' records are kept this many days (failed ones longer, to look into).
 TASKS_KEEP_DAYS = env_int("TASKS_KEEP_DAYS", 14)
 TASKS_KEEP_FAILED_DAYS = env_int("TASKS_KEEP_FAILED_DAYS", 60)

@@ -54,6 +54,25 @@ def test_the_next_run_is_booked_a_period_after_the_last_one_finished(settings):
 
 
 @pytest.mark.django_db
+def test_a_running_task_books_its_own_next_run_once_a_period_from_now(settings):
+    from undersigned.core.periodic import periodic_task_book
+    from undersigned.engagement.tasks import views_log_read_task
+
+    path = views_log_read_task.module_path
+    settings.PERIODIC_TASKS = {path: 5}
+    periodic_tasks_book()
+    running = DBTaskResult.objects.get(task_path=path)
+    running.status = TaskResultStatus.RUNNING
+    running.save()
+    assert periodic_task_book(task=views_log_read_task, period=5, running=str(running.pk))
+    # Booked by the run itself: neither the run again nor the workers' round books another.
+    assert not periodic_task_book(task=views_log_read_task, period=5, running=str(running.pk))
+    assert periodic_tasks_book() == []
+    waiting = DBTaskResult.objects.get(task_path=path, status=TaskResultStatus.READY)
+    assert abs(waiting.run_after - (timezone.now() + timedelta(seconds=5))) < timedelta(seconds=2)
+
+
+@pytest.mark.django_db
 def test_a_run_overdue_while_no_worker_ran_is_booked_at_once(settings):
     path = "undersigned.signatures.tasks.supporter_tallies_update_task"
     settings.PERIODIC_TASKS = {path: 60}

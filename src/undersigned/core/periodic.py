@@ -45,16 +45,25 @@ def _lock(using: str, name: str) -> None:
     # SQLite: the exclusive transaction around this already keeps every other writer out.
 
 
-def periodic_task_book(*, task: Task, period: int, backend_name: str = "default") -> bool:
-    """Book the next run of a periodic task unless one waits or runs; return whether booked."""
+def periodic_task_book(
+    *, task: Task, period: int, backend_name: str = "default", running: str | None = None
+) -> bool:
+    """Book the next run of a periodic task unless one waits or runs; return whether booked.
+
+    A run may book its own successor `period` seconds from now (`running` is its result's id),
+    for a period shorter than the workers' booking round.
+    """
     results = DBTaskResult.objects.filter(backend_name=backend_name, task_path=task.module_path)
     with exclusive_transaction(results.db):
         _lock(results.db, f"periodic:{backend_name}:{task.module_path}")
-        if results.filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)).exists():
+        others = results.filter(status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING))
+        if others.exclude(pk=running).exists() if running else others.exists():
             return False
         now = timezone.now()
         last = results.aggregate(last=Max("finished_at"))["last"]
         run_after = max(now, last + timedelta(seconds=period)) if last else now
+        if running:
+            run_after = now + timedelta(seconds=period)
         task.using(backend=backend_name, run_after=run_after).enqueue()
     return True
 

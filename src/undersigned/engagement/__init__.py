@@ -6,6 +6,9 @@ How the pieces fit (details in each module):
   image; fetching it counts the view in the shared cache only, so the page itself stays the
   same for every reader and can be served by nginx or a CDN. The worker adds the counts to
   StatementEngagement in batches (services.view_counts_flush, `undersigned flush_views`).
+  Behind nginx the image never reaches the app (deploy/nginx-views.conf): nginx answers it and
+  logs a line, and the worker counts the lines exactly once (viewlog.py,
+  services.views_log_read), so a crowd costs the app servers nothing.
 - Comments: services.comment_submit decides between published, awaiting moderation and
   awaiting the author's confirmation (COMMENTS_MODERATION). Staff moderate in the admin
   (Readers › Comments, filtered by status with counts). Comments are closed per statement on

@@ -44,6 +44,50 @@ class StatementEngagement(models.Model):
         return str(self.statement)
 
 
+class ViewLogPosition(models.Model):
+    """How far the worker has read one file of nginx's views log (engagement/viewlog.py).
+
+    A file is known by its machine and inode, so that it is still found, and read to its end,
+    once it has been rotated under another name. The position moves in the same transaction
+    as the counts of the lines read: each line is counted exactly once.
+    """
+
+    host = models.CharField(_("machine"), max_length=255)
+    inode = models.BigIntegerField(_("file (inode)"))
+    path = models.CharField(_("last seen as"), max_length=1000)
+    offset = models.BigIntegerField(_("bytes read"), default=0)
+    updated_at = models.DateTimeField(_("read"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("views log position")
+        verbose_name_plural = _("views log positions")
+        constraints = [
+            models.UniqueConstraint(fields=["host", "inode"], name="viewlog_one_position_per_file")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.path} @ {self.offset}"
+
+
+class ReaderSeen(models.Model):
+    """A reader counted on a day: a salted hash of the address and the statement, nothing else.
+
+    Kept so that the same reader counts once a day, and deleted the next day. The salt is in
+    the cache only and changes every day (viewcount.py): no row can be traced to an address.
+    """
+
+    pk = models.CompositePrimaryKey("day", "digest")
+    day = models.DateField(_("day"))
+    digest = models.BinaryField(_("reader (salted hash)"), max_length=16)
+
+    class Meta:
+        verbose_name = _("reader seen")
+        verbose_name_plural = _("readers seen")
+
+    def __str__(self) -> str:
+        return f"{self.day}: {bytes(self.digest).hex()}"
+
+
 # Comments.
 
 

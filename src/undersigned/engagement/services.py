@@ -4,15 +4,21 @@ Views, admin actions and tasks call these. Mail is queued after the commit with 
 the tasks call the *_deliver functions here, which may run twice without sending twice.
 """
 
+import os
 import secrets
-from datetime import datetime, timedelta
+import socket
+import time
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from itertools import batched
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, PositiveIntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +27,7 @@ from undersigned.core.audit import audit_record
 from undersigned.core.models import OutgoingMail
 from undersigned.core.pagecache import invalidate
 from undersigned.core.safetext import defused
-from undersigned.engagement import selectors, viewcount
+from undersigned.engagement import selectors, viewcount, viewlog
 from undersigned.engagement.mail import absolute, list_headers
 from undersigned.engagement.models import (
     Comment,
@@ -29,8 +35,10 @@ from undersigned.engagement.models import (
     FriendMessage,
     NewsletterDelivery,
     NewsletterIssue,
+    ReaderSeen,
     StatementEngagement,
     Subscriber,
+    ViewLogPosition,
     digest_of,
 )
 from undersigned.statements.models import Category, Statement
@@ -95,6 +103,109 @@ def view_counts_flush() -> int:
         return sum(counts.values())
     finally:
         cache.delete(lock)
+
+
+def views_log_read(*, path: str | Path | None = None, seconds: float = 20.0) -> int:
+    """Count the views nginx has logged since the last read; return how many readers counted.
+
+    Reads VIEWS_LOG (or `path`) and its rotated copies for at most about `seconds`; what is
+    left waits for the next run. See viewlog.py.
+    """
+    log = Path(path or settings.VIEWS_LOG)
+    if not str(log) or str(log) == ".":
+        return 0
+    host = socket.gethostname()
+    today = timezone.now().astimezone(UTC).date()
+    # A reader is remembered for the day and the next, while late lines may still come.
+    ReaderSeen.objects.filter(day__lt=today - timedelta(days=1)).delete()
+    reader = viewlog.LineReader()
+    deadline = time.monotonic() + seconds
+    counted = 0
+    present: list[int] = []
+    for file, stat in viewlog.log_files(log):
+        present.append(stat.st_ino)
+        try:
+            handle = file.open("rb")
+        except OSError:  # rotated away meanwhile: found under its new name next time
+            continue
+        with handle:
+            inode = os.fstat(handle.fileno()).st_ino
+            while time.monotonic() < deadline:
+                with transaction.atomic():
+                    position, _created = ViewLogPosition.objects.select_for_update().get_or_create(
+                        host=host, inode=inode, defaults={"path": str(file)}
+                    )
+                    if os.fstat(handle.fileno()).st_size < position.offset:
+                        position.offset = 0  # emptied in place (copytruncate): read it anew
+                    batch = viewlog.read_batch(handle, position.offset, reader)
+                    if batch.end == position.offset:
+                        break
+                    counted += _readers_count(batch)
+                    position.offset, position.path = batch.end, str(file)
+                    position.save(update_fields=["offset", "path", "updated_at"])
+    # Files rotated out of existence: their inodes may come back as new files.
+    ViewLogPosition.objects.filter(host=host, path__startswith=str(log)).exclude(
+        inode__in=present
+    ).delete()
+    return counted
+
+
+def _readers_count(batch: viewlog.Batch) -> int:
+    """Add the batch's new readers to their statements' counts; return how many."""
+    slugs = {slug for _day, slug in batch.readers}
+    ids = dict(Statement.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    statement_of: dict[bytes, int] = {}
+    rows: list[tuple[date, bytes]] = []
+    for (day, slug), addresses in batch.readers.items():
+        if (pk := ids.get(slug)) is None:
+            continue
+        salt = viewcount.daily_salt(day)
+        for address in addresses:
+            digest = viewcount.address_digest(salt, address, slug)
+            statement_of[digest] = pk
+            rows.append((day, digest))
+    readers = Counter(statement_of[digest] for digest in _readers_new(rows))
+    if not readers:
+        return 0
+    StatementEngagement.objects.bulk_create(
+        [StatementEngagement(statement_id=pk) for pk in readers], ignore_conflicts=True
+    )
+    # One UPDATE for the batch: statements that gained as many readers share one branch.
+    by_count: dict[int, list[int]] = {}
+    for pk, count in readers.items():
+        by_count.setdefault(count, []).append(pk)
+    added = Case(
+        *[When(statement_id__in=pks, then=Value(count)) for count, pks in by_count.items()],
+        default=Value(0),
+        output_field=PositiveIntegerField(),
+    )
+    StatementEngagement.objects.filter(statement_id__in=list(readers)).update(
+        view_count=F("view_count") + added, views_updated_at=timezone.now()
+    )
+    changed = [f"statement:{slug}" for slug, pk in ids.items() if pk in readers]
+    transaction.on_commit(partial(invalidate, *changed))
+    return readers.total()
+
+
+def _readers_new(rows: list[tuple[date, bytes]]) -> list[bytes]:
+    """Remember the readers (day, salted hash); return the hashes not remembered before."""
+    table = ReaderSeen._meta.db_table
+    new: list[bytes] = []
+    with connection.cursor() as cursor:
+        for chunk in batched(rows, 2000):
+            marks = ", ".join(["(%s, %s)"] * len(chunk))
+            params = [
+                value
+                for day, digest in chunk
+                for value in (connection.ops.adapt_datefield_value(day), digest)
+            ]
+            cursor.execute(
+                f"INSERT INTO {table} (day, digest) VALUES {marks} "  # noqa: S608 - ours
+                "ON CONFLICT DO NOTHING RETURNING digest",
+                params,
+            )
+            new += [bytes(digest) for (digest,) in cursor.fetchall()]
+    return new
 
 
 # Comments.

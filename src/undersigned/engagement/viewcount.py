@@ -17,7 +17,7 @@ import contextlib
 import hashlib
 import re
 import secrets
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -48,25 +48,37 @@ _BOTS = re.compile(
 
 def is_bot(request: HttpRequest) -> bool:
     """Return whether the request comes from software rather than a reader."""
-    agent = request.headers.get("User-Agent", "")
+    return is_bot_agent(
+        request.headers.get("User-Agent", ""),
+        request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", ""),
+        request.headers.get("X-Moz", ""),
+    )
+
+
+def is_bot_agent(agent: str, purpose: str = "", moz: str = "") -> bool:
+    """Return whether these headers (User-Agent, Sec-Purpose or Purpose, X-Moz) are software's."""
     if not agent or _BOTS.search(agent):
         return True
     # Browsers announce speculative loads; nobody has read those pages yet.
-    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
-    return "prefetch" in purpose.lower() or request.headers.get("X-Moz", "") == "prefetch"
+    return "prefetch" in purpose.lower() or moz == "prefetch"
 
 
-def _daily_salt() -> str:
-    key = f"{_SALT_PREFIX}{datetime.now(UTC).date().isoformat()}"
+def daily_salt(day: date | None = None) -> str:
+    """Return the day's salt (today's by default), made by the first process that asks."""
+    key = f"{_SALT_PREFIX}{(day or datetime.now(UTC).date()).isoformat()}"
     # add() keeps the first value: every process of the site uses the same salt that day.
     cache.add(key, secrets.token_hex(16), timeout=int(timedelta(days=2).total_seconds()))
     return cache.get(key) or ""
 
 
+def address_digest(salt: str, address: str, slug: str) -> bytes:
+    """Return the salted hash under which an address is one reader of a statement that day."""
+    return hashlib.blake2b(f"{salt}|{address}|{slug}".encode(), digest_size=16).digest()
+
+
 def visitor_digest(request: HttpRequest, slug: str) -> str:
     """Return a salted hash of the visitor's address, for one statement and day."""
-    material = "|".join([_daily_salt(), client_ip(request), slug])
-    return hashlib.blake2b(material.encode(), digest_size=16).hexdigest()
+    return address_digest(daily_salt(), client_ip(request), slug).hex()
 
 
 def _seconds_left_today() -> int:
