@@ -218,7 +218,9 @@ class Supporter(models.Model):
     mailbox = models.CharField(_("mailbox"), max_length=254, editable=False)
     show_name = models.BooleanField(_("name shown in public"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set by the sign-up itself (not auto_now_add): its confirmation link is derived from it
+    # before the row is written (supporters._supporter_confirm_token).
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     confirm_digest = models.CharField(
         _("confirmation link digest"), max_length=64, null=True, blank=True, unique=True
     )
@@ -227,6 +229,10 @@ class Supporter(models.Model):
     counted_at = models.DateTimeField(
         _("counted"), null=True, blank=True, help_text=_("When the batch added it to the count.")
     )
+    # The row is its own outbox entry: a sign-up sets mail_wanted_at, and the worker's batch
+    # (supporters.supporter_mails_send) mails every row that has it, then clears it.
+    mail_wanted_at = models.DateTimeField(_("mail wanted"), null=True, blank=True, editable=False)
+    mails_sent = models.PositiveIntegerField(_("mails sent"), default=0, editable=False)
 
     class Meta:
         ordering = ["statement", "confirmed_at", "pk"]
@@ -241,6 +247,12 @@ class Supporter(models.Model):
                 fields=["statement"],
                 condition=Q(confirmed_at__isnull=False, counted_at__isnull=True),
                 name="supporter_uncounted",
+            ),
+            # What the next mail batch sends: small, whatever the number of supporters.
+            models.Index(
+                fields=["statement"],
+                condition=Q(mail_wanted_at__isnull=False),
+                name="supporter_mail_wanted",
             ),
             # The public list of names.
             models.Index(
