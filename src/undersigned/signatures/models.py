@@ -218,9 +218,7 @@ class Supporter(models.Model):
     mailbox = models.CharField(_("mailbox"), max_length=254, editable=False)
     show_name = models.BooleanField(_("name shown in public"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    # Set by the sign-up itself (not auto_now_add): its confirmation link is derived from it
-    # before the row is written (supporters._supporter_confirm_token).
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirm_digest = models.CharField(
         _("confirmation link digest"), max_length=64, null=True, blank=True, unique=True
     )
@@ -232,7 +230,9 @@ class Supporter(models.Model):
     # The row is its own outbox entry: a sign-up sets mail_wanted_at, and the worker's batch
     # (supporters.supporter_mails_send) mails every row that has it, then clears it.
     mail_wanted_at = models.DateTimeField(_("mail wanted"), null=True, blank=True, editable=False)
-    mails_sent = models.PositiveIntegerField(_("mails sent"), default=0, editable=False)
+    mails_sent = models.PositiveIntegerField(
+        _("mails sent"), default=0, db_default=0, editable=False
+    )
 
     class Meta:
         ordering = ["statement", "confirmed_at", "pk"]

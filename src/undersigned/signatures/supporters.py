@@ -136,24 +136,19 @@ def supporter_sign_up(
     if not selectors.statement_takes_supporters(statement=statement):
         raise SupportClosed()
     email = email.strip().lower()
-    now = timezone.now()
-    held = outbox.recipient_cap_hit(email)
-    capped = held is not None
-    supporter = Supporter(
-        statement=statement,
-        email=email,
-        mailbox=mailbox(email),
-        name=name.strip(),
-        place=place.strip(),
-        show_name=show_name,
-        language=language,
-        created_at=now,
-        confirm_expires_at=now + timedelta(days=settings.SIGNON_TOKEN_DAYS),
-        mail_wanted_at=None if capped else now,
-    )
-    supporter.confirm_digest = SignOnToken.digest_of(_supporter_confirm_token(supporter))
-    if capped:
-        # The unique constraint decides between simultaneous sign-ups; the losers find the winner.
+    if held := outbox.recipient_cap_hit(email):
+        supporter = Supporter(
+            statement=statement,
+            email=email,
+            mailbox=mailbox(email),
+            name=name.strip(),
+            place=place.strip(),
+            show_name=show_name,
+            language=language,
+            confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
+        )
+        # The unique constraint decides between simultaneous sign-ups; the losers find the winner
+        # (whose link's digest the refused mail's record sets, as any mail of the link does).
         Supporter.objects.bulk_create([supporter], ignore_conflicts=True)
         stored = Supporter.objects.select_related("statement").get(
             statement=statement, mailbox=supporter.mailbox
@@ -161,14 +156,18 @@ def supporter_sign_up(
         kind = "support_confirm" if stored.confirmed_at is None else "support_already"
         _supporter_mail(supporter=stored, kind=kind)  # recorded as refused: over the cap
         return held
-    # A row already there for the mailbox keeps everything but asks for its mail again.
-    Supporter.objects.bulk_create(
-        [supporter],
-        update_conflicts=True,
-        unique_fields=["statement", "mailbox"],
-        update_fields=["mail_wanted_at"],
-    )
-    _supporter_mails_soon(statement_id=statement.pk)
+    # A row already there for the mailbox keeps everything but asks for its mail again: the
+    # same INSERT as the rush's lean path, which also checks the statement's row once more.
+    if not supporter_sign_up_at_once(
+        statement_id=statement.pk,
+        slug=statement.slug,
+        name=name,
+        place=place,
+        email=email,
+        show_name=show_name,
+        language=language,
+    ):
+        raise SupportClosed()
     return None
 
 
