@@ -257,7 +257,9 @@ async def load(args) -> None:
     same_site = {**headers, "Origin": base, "Sec-Fetch-Site": "same-origin"}
 
     def post_headers(cookie: str) -> dict[str, str]:
-        return {**same_site, "Cookie": f"csrftoken={cookie}"} if cookie else same_site
+        # A form with a token (the code before issue 17) is posted as before: nginx passes on
+        # the Host without this port, so Django's CSRF check would refuse the Origin.
+        return {**headers, "Cookie": f"csrftoken={cookie}"} if cookie else same_site
 
     async def sign_up(start: float, *, warm_up: bool = False) -> None:
         number = next(counter)
