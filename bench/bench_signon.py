@@ -1,20 +1,28 @@
 """The sign-on rush: members of the public supporting one statement at once, through crashes.
 
 Run from the repository root: ``python bench/bench_signon.py`` (``--duration``, ``--clients``
-change the load; ``--no-kill-worker`` leaves the worker alone). It needs PostgreSQL and Redis on
-127.0.0.1 and Debian's nginx, and sets up everything else itself, removing it at the end:
+change the load; ``--no-kill-worker`` leaves the worker alone, ``--no-faults`` kills nothing,
+``--apps 1`` runs one app server instead of two). It needs PostgreSQL and Redis on 127.0.0.1,
+Debian's nginx and pgbench, and sets up everything else itself, removing it at the end:
 
-- a fresh PostgreSQL database (``undersigned_bench_signon``) and Redis database 14, flushed;
+- a fresh PostgreSQL database and Redis database, flushed (``BENCH_SIGNON_DB``,
+  ``BENCH_SIGNON_REDIS``; by default ``undersigned_bench_signon`` and database 14);
 - the production settings (as bench_web.py), with the supporters' rate limit by address raised,
   since every client comes from 127.0.0.1, and mail sent by SMTP to a sink this benchmark runs
   in a process of its own (aiosmtpd), which writes down each message's recipient and link;
 - one published statement that takes supporters;
-- two app servers (``undersigned serve``) behind nginx as load balancer, and the worker.
+- two app servers (``undersigned serve``) behind nginx as load balancer with the page cache of
+  deploy/nginx-page-cache.conf, and the worker.
 
 A load generator in another process (asyncio and aiohttp) plays many clients at once. Each
-sign-up is a new visitor: GET the support form without cookies, POST it with the CSRF cookie
-and token and a new address, and take the redirect as the acceptance. When the sign-up's mail
-reaches the sink, the visitor GETs the confirmation page and POSTs its Confirm button.
+sign-up is a new visitor: GET the support form without cookies, POST it as a browser does
+(Origin and Sec-Fetch-Site; the CSRF cookie and token too, should the form carry one) with a
+new address, and take the redirect as the acceptance. When the sign-up's mail reaches the
+sink, the visitor GETs the confirmation page and POSTs its Confirm button.
+
+The CPU each part takes is read from /proc: over the whole run (rush and drain), and over a
+steady window of the rush (from 5 s to the first fault) that no restart weighs on. After the
+drain, pgbench measures PostgreSQL's own single-row insert rate on the same machine, for scale.
 
 A third of the way in, one app server's gunicorn (master and workers) is SIGKILLed and started
 again; nginx passes GETs that fail on to the other server, never POSTs. Two thirds of the way
@@ -44,6 +52,7 @@ from pathlib import Path
 
 from harness import (
     NGINX,
+    PAGE_CACHE_CONF,
     PG_SERVER,
     PROXY_CONF,
     ROOT,
@@ -52,6 +61,7 @@ from harness import (
     Processes,
     database_reset,
     free_port,
+    page_cache_path,
     prepare,
     processes_now,
     production_env,
@@ -61,11 +71,12 @@ from harness import (
     wait_for_port,
 )
 
-DB_NAME = "undersigned_bench_signon"
-REDIS_URL = "redis://127.0.0.1:6379/14"
+# Where the run keeps its data: its own database and Redis database (--db-name, --redis-url).
+DB_NAME = os.environ.get("BENCH_SIGNON_DB", "undersigned_bench_signon")
+REDIS_URL = os.environ.get("BENCH_SIGNON_REDIS", "redis://127.0.0.1:6379/14")
 SLUG = "open-letter-for-clean-air"
 FORM = f"/en/statements/{SLUG}/support/"
-TARGET = 1000  # accepted sign-ups per second, sustained (issue 6)
+TARGET = 500  # accepted sign-ups per second for 60 s, through the faults (issue 17)
 # Every client shares 127.0.0.1: the limit by address would otherwise stop the rush at 60/h.
 RATE_LIMIT_IP = "100000000/m"
 
@@ -88,18 +99,20 @@ http {
   uwsgi_temp_path %(tmp)s/uwsgi;
   scgi_temp_path %(tmp)s/scgi;
   keepalive_requests 100000;
+  %(page_cache_path)s
 
-  upstream two_app_servers {
+  upstream app_servers {
     least_conn;
-    server 127.0.0.1:%(app_a)s max_fails=1 fail_timeout=5s;
-    server 127.0.0.1:%(app_b)s max_fails=1 fail_timeout=5s;
+%(servers)s
     keepalive 64;
   }
   server {
     listen 127.0.0.1:%(lb)s backlog=4096;
     location / {
-      proxy_pass http://two_app_servers;
+      proxy_pass http://app_servers;
       include %(tmp)s/proxy.conf;
+      # The readers' pages, the support form among them, kept by nginx as deployed.
+      include %(tmp)s/page-cache.conf;
       # A GET that fails on a dead server is asked of the other; a POST never is (nginx
       # passes on non-idempotent requests only with "non_idempotent"), so its client learns.
       proxy_next_upstream error timeout;
@@ -239,6 +252,15 @@ async def load(args) -> None:
         found = CSRF_INPUT.search(body) if status == 200 else None
         return status, ms, cookie, found.group(1) if found else ""
 
+    # What a browser sends with a form's POST to the site that showed it: the app checks these
+    # where a form carries no CSRF token (core/origin.py).
+    same_site = {**headers, "Origin": base, "Sec-Fetch-Site": "same-origin"}
+
+    def post_headers(cookie: str) -> dict[str, str]:
+        # A form with a token (the code before issue 17) is posted as before: nginx passes on
+        # the Host without this port, so Django's CSRF check would refuse the Origin.
+        return {**headers, "Cookie": f"csrftoken={cookie}"} if cookie else same_site
+
     async def sign_up(start: float, *, warm_up: bool = False) -> None:
         number = next(counter)
         email = f"supporter-{number}@rush.example"
@@ -248,7 +270,7 @@ async def load(args) -> None:
         signups.append(entry)
         status, entry["get_ms"], cookie, token = await form(FORM)
         entry["get"] = status
-        if status != 200 or not cookie or not token:
+        if status != 200 or bool(cookie) != bool(token):
             error(f"form GET {status or 'no answer'}")
             entry["outcome"] = "no form"
             return
@@ -258,12 +280,11 @@ async def load(args) -> None:
             "email": email,
             "show_name": "on",
             "website": "",
-            "csrfmiddlewaretoken": token,
+            **({"csrfmiddlewaretoken": token} if token else {}),
         }
-        post_headers = {**headers, "Cookie": f"csrftoken={cookie}"}
         for attempt in range(3):
             status, _body, ms, _cookie = await request(
-                "POST", FORM, data=data, headers=post_headers, allow_redirects=False
+                "POST", FORM, data=data, headers=post_headers(cookie), allow_redirects=False
             )
             entry["posts"].append([status, round(ms, 2)])
             if status in (302, 303):
@@ -300,15 +321,15 @@ async def load(args) -> None:
                     entry["outcome"] = "confirmed"
                     confirmed.add(email)
                 return
-            if status != 200 or not token:
+            if status != 200 or bool(cookie) != bool(token):
                 error(f"confirm GET {status or 'no answer'}")
                 await asyncio.sleep(0.5)
                 continue
             status, _body, entry["post_ms"], _cookie = await request(
                 "POST",
                 path,
-                data={"csrfmiddlewaretoken": token},
-                headers={**headers, "Cookie": f"csrftoken={cookie}"},
+                data={"csrfmiddlewaretoken": token} if token else {},
+                headers=post_headers(cookie),
             )
             entry["post"] = status
             if 200 <= status < 300:
@@ -401,6 +422,55 @@ def sql(query: str, *params) -> list[tuple]:
         return connection.execute(query, params).fetchall()
 
 
+INSERT_SCRIPT = "INSERT INTO bench_insert (email, created_at) VALUES ('x' || random(), now());\n"
+
+
+def insert_rate(*, seconds: int, clients: int = 16) -> dict[str, float]:
+    """PostgreSQL's own rate of single-row durable inserts on this machine now (pgbench).
+
+    As the issue's reference: 16 clients, one INSERT a transaction, synchronous commits, into a
+    table of the benchmark's database; with the CPU its server processes took per insert.
+    """
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/{DB_NAME}", autocommit=True) as connection:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS bench_insert"
+            " (id bigserial PRIMARY KEY, email text, created_at timestamptz)"
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write(INSERT_SCRIPT)
+    ticks = os.sysconf("SC_CLK_TCK")
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+
+    def sample(*, baseline: bool = False) -> None:
+        for pid, name, command, fields in processes_now():
+            if name == "postgres" and DB_NAME.encode() in command:
+                used = int(fields[11]) + int(fields[12])
+                first.setdefault(pid, used if baseline else 0)
+                last[pid] = used
+
+    sample(baseline=True)
+    bench = subprocess.Popen(  # noqa: S603
+        [shutil.which("pgbench") or "pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n",
+         "-c", str(clients), "-j", "2", "-T", str(seconds), "-f", script.name, DB_NAME],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    while bench.poll() is None:
+        sample()
+        time.sleep(0.2)
+    stdout, stderr = bench.communicate()
+    if bench.returncode:
+        raise RuntimeError(f"pgbench failed: {stderr}")
+    # Sampled while the clients' server processes lived: their last fifth of a second is missed.
+    server = sum(last[pid] - first[pid] for pid in last) / ticks
+    os.unlink(script.name)
+    tps = float(re.search(r"tps = ([\d.]+)", stdout).group(1))
+    inserted = tps * seconds
+    return {"tps": tps, "clients": clients, "server_ms": server * 1000 / max(1.0, inserted)}
+
+
 def tasks_waiting() -> tuple[int, int]:
     """Tasks still ready (due now) and running in the worker's queue."""
     ((ready, running),) = sql(
@@ -439,6 +509,10 @@ class Faults(threading.Thread):
         self.spies: list[subprocess.Popen] = []
         self.problem: BaseException | None = None
         self.start_time = 0.0
+        self.cpu: CpuByPart | None = None
+        # CPU by part over the steady part of the rush (from 5 s to the first fault), and the
+        # time it covers: the cost per sign-up without restarts.
+        self.window: dict | None = None
 
     def run(self) -> None:
         try:
@@ -447,9 +521,24 @@ class Faults(threading.Thread):
             self.problem = problem
 
     def _at(self, share: float) -> None:
-        time.sleep(max(0.0, self.start_time + self.args.duration * share - time.monotonic()))
+        self._at_seconds(self.args.duration * share)
+
+    def _at_seconds(self, seconds: float) -> None:
+        time.sleep(max(0.0, self.start_time + seconds - time.monotonic()))
 
     def _run(self) -> None:
+        if self.cpu is not None:
+            self._at_seconds(5)
+            first = self.cpu.totals()
+            began = time.monotonic() - self.start_time
+            self._at(1 / 3 if self.args.faults else 0.95)
+            self.window = {
+                "from": began,
+                "to": time.monotonic() - self.start_time,
+                "cpu": {k: v - first.get(k, 0.0) for k, v in self.cpu.totals().items()},
+            }
+        if not self.args.faults:
+            return
         self._at(1 / 3)
         killed = time.monotonic()
         self.processes.kill(self.apps["app_a"])
@@ -624,6 +713,19 @@ def main() -> int:
         help="SIGKILL the worker too, two thirds of the way in",
     )
     parser.add_argument("--follow", action="store_true", help="GET the page the POST redirects to")
+    parser.add_argument("--apps", type=int, choices=(1, 2), default=2, help="app servers")
+    parser.add_argument(
+        "--faults",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="SIGKILL an app server a third of the way in (and the worker, see --kill-worker)",
+    )
+    parser.add_argument(
+        "--insert-seconds",
+        type=int,
+        default=10,
+        help="after the run, measure PostgreSQL's own single-row insert rate (pgbench) this long",
+    )
     parser.add_argument(
         "--profile", metavar="DIR", help="py-spy the app servers' workers during the rush"
     )
@@ -676,10 +778,22 @@ def run(args) -> int:
         worker = [processes.start("worker", [UNDERSIGNED, "worker"], env)]
         apps = {
             name: serve(processes, env, name, ports[name], args.workers, args.threads)
-            for name in ("app_a", "app_b")
+            for name in ("app_a", "app_b")[: args.apps]
         }
+        servers = "\n".join(
+            f"    server 127.0.0.1:{ports[name]} max_fails=1 fail_timeout=5s;" for name in apps
+        )
         (tmp / "proxy.conf").write_text(PROXY_CONF)
-        (tmp / "nginx.conf").write_text(NGINX_CONF % {"tmp": tmp, **ports})
+        (tmp / "page-cache.conf").write_text(PAGE_CACHE_CONF)
+        (tmp / "nginx.conf").write_text(
+            NGINX_CONF
+            % {
+                "tmp": tmp,
+                "servers": servers,
+                "page_cache_path": page_cache_path(tmp / "page-cache"),
+                **ports,
+            }
+        )
         nginx = processes.start(
             "nginx", [NGINX, "-e", str(tmp / "nginx-error.log"), "-p", str(tmp), "-c",
                       str(tmp / "nginx.conf")], env
@@ -710,6 +824,7 @@ def run(args) -> int:
         mark = machine.start()
         cpu = CpuByPart(processes)
         cpu.start()
+        faults.cpu = cpu
         faults.start_time = time.monotonic()
         faults.start()
         if loader.stdout.readline().strip() != "RUSH-DONE":
@@ -730,6 +845,7 @@ def run(args) -> int:
         cpu.done.set()
         cpu.join()
         cpu_all = cpu.totals()
+        inserts = insert_rate(seconds=args.insert_seconds) if args.insert_seconds else None
         # Whatever the worker's batch has not counted yet, as cron would after an outage.
         subprocess.run(  # noqa: S603
             [UNDERSIGNED, "supporters_count"], cwd=ROOT, env=env, check=True,
@@ -763,13 +879,19 @@ def run(args) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     result["cpu"], result["cpu_all"] = cpu_rush, cpu_all
+    result["window"] = faults.window
     return report(
         args, result, checks, faults.log, others=others, backlog=backlog, drained=drained,
-        drain_seconds=drain_seconds, stuck=stuck,
+        drain_seconds=drain_seconds, stuck=stuck, inserts=inserts,
     )  # fmt: skip
 
 
-def report(args, result, checks, faults, *, others, backlog, drained, drain_seconds, stuck):
+SERVER_PARTS = ("app servers", "PostgreSQL", "Redis", "worker", "nginx")
+
+
+def report(
+    args, result, checks, faults, *, others, backlog, drained, drain_seconds, stuck, inserts
+):
     rush = result["rush_seconds"]
     signups = result["signups"]
     rushed = [s for s in signups if not s.get("warm_up")]
@@ -791,13 +913,15 @@ def report(args, result, checks, faults, *, others, backlog, drained, drain_seco
         return "yes" if ok else "**no**"
 
     print(
-        f"Production settings on PostgreSQL and Redis; two app servers (`undersigned serve`, "
-        f"{args.workers} gunicorn worker × {args.threads} threads each) behind nginx "
-        f"(least_conn, keepalive; `proxy_next_upstream error timeout` for GETs only), the "
+        f"Production settings on PostgreSQL and Redis; {args.apps} app server(s) "
+        f"(`undersigned serve`, {args.workers} gunicorn worker × {args.threads} threads each) "
+        f"behind nginx (least_conn, keepalive, the page cache of deploy/nginx-page-cache.conf; "
+        f"`proxy_next_upstream error timeout` for GETs only), the "
         f"worker (`undersigned worker`) mailing over SMTP to an aiosmtpd sink in its own "
         f"process. Load: {args.clients} concurrent clients in one asyncio/aiohttp process for "
         f"{args.duration} s, every sign-up a new visitor (GET the form without cookies, POST it "
-        f"with the CSRF cookie and token and a new address, the redirect taken as acceptance"
+        f"as a browser does, with its Origin and Sec-Fetch-Site (and a CSRF cookie and token "
+        f"when the form has one) and a new address, the redirect taken as acceptance"
         f"{', then followed' if args.follow else ', not followed'}); {args.confirmers} more "
         f"clients confirm each link as its mail arrives (GET the page, POST Confirm). The "
         f"supporters' limit by address is raised to {RATE_LIMIT_IP} (every client is "
@@ -805,6 +929,8 @@ def report(args, result, checks, faults, *, others, backlog, drained, drain_seco
     )
     print()
     print("Faults: " + ("; ".join(faults) if faults else "none") + ".")
+    if not args.faults:
+        print("No app server or worker was killed (`--no-faults`).")
     if not args.kill_worker:
         print("The worker's crash did not run (`--no-kill-worker`).")
     print()
@@ -854,6 +980,35 @@ def report(args, result, checks, faults, *, others, backlog, drained, drain_seco
     print(
         f"| zero lost or duplicated | {lost_or_duplicated:,} | 0 | {met(lost_or_duplicated == 0)} |"
     )
+    everything_parts = result["cpu_all"]
+    server_all = sum(everything_parts.get(part, 0.0) for part in SERVER_PARTS)
+    confirmed_n = max(1, len(confirmed))
+    per_confirmed = server_all * 1000 / confirmed_n
+    print(
+        f"| server CPU per confirmed supporter, rush to drain's end (app, PostgreSQL, Redis, "
+        f"worker, nginx) | {per_confirmed:.2f} ms ({len(confirmed):,} confirmed) | ≤ 3 ms "
+        f"| {met(per_confirmed <= 3)} |"
+    )
+    if window := result.get("window"):
+        in_window = [s for s in accepted if window["from"] <= s["t_accepted"] < window["to"]]
+        n = max(1, len(in_window))
+        seconds = window["to"] - window["from"]
+        parts = sorted(window["cpu"].items(), key=lambda item: -item[1])
+        text = ", ".join(f"{part} {cpu * 1000 / n:.2f} ms" for part, cpu in parts)
+        server = sum(window["cpu"].get(part, 0.0) for part in SERVER_PARTS) * 1000 / n
+        print(
+            f"| steady rush ({window['from']:.0f}–{window['to']:.0f} s, no restart): accepted "
+            f"per second; CPU per accepted sign-up by part | {len(in_window) / seconds:,.0f}/s; "
+            f"servers {server:.2f} ms: {text} | | |"
+        )
+    if inserts:
+        rate_ratio = rate / inserts["tps"]
+        print(
+            f"| PostgreSQL's own single-row insert rate, measured after the drain (pgbench, "
+            f"{inserts['clients']} clients, durable commits) | {inserts['tps']:,.0f}/s, "
+            f"{inserts['server_ms']:.3f} ms of server CPU per insert; accepted sign-ups are "
+            f"{rate_ratio:.1%} of it | | |"
+        )
     print(
         f"| **the target: ≥ {TARGET:,}/s sustained, zero lost or duplicated** | | "
         f"| {met(sustained)} |"

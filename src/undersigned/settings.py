@@ -439,6 +439,9 @@ SUPPORTERS_RATE_LIMIT_IP = env_str("SUPPORTERS_RATE_LIMIT_IP", "60/h")
 SUPPORTERS_RATE_LIMIT_EMAIL = env_str("SUPPORTERS_RATE_LIMIT_EMAIL", "5/h")
 # The count on a statement's page lags confirmations by at most about this many seconds.
 SUPPORTERS_COUNT_SECONDS = env_int("SUPPORTERS_COUNT_SECONDS", 5)
+# Supporters' confirmation mails go out in batches, one a statement every so many seconds
+# (0: a batch for each sign-up).
+SUPPORTERS_MAIL_SECONDS = env_int("SUPPORTERS_MAIL_SECONDS", 1)
 SUPPORTERS_PAGE_SIZE = env_int("SUPPORTERS_PAGE_SIZE", 100)
 # The PDF letter's fonts (Debian: fonts-dejavu-core for Latin and Cyrillic, fonts-noto-core
 # for Armenian). Missing fonts make the letter answer with a clear error, not a broken PDF.

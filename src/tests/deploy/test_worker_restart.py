@@ -28,6 +28,7 @@ from undersigned.core.messageid import message_id_for
 from undersigned.core.models import OutgoingMail
 from undersigned.core.worker import machine_name
 from undersigned.signatures import supporters
+from undersigned.signatures.models import Supporter
 
 SUPPORTERS = 30
 HELD = 11  # the mail the worker is sending when it is killed
@@ -94,14 +95,7 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_every_mail_exactly_once(
     statement = statement_factory(translation__title="On the right to protest")
     addresses = [f"supporter{n}@mail.example.am" for n in range(SUPPORTERS)]
     for address in addresses:
-        supporters.supporter_sign_up(
-            statement=statement,
-            name="Ani Sargsyan",
-            place="Gyumri",
-            email=address,
-            show_name=False,
-            language="en",
-        )
+        _mailed_supporter(statement, address)
     mail_tasks = DBTaskResult.objects.filter(task_path="undersigned.core.tasks.mail_send")
     assert mail_tasks.count() == SUPPORTERS
 
@@ -171,17 +165,22 @@ def test_a_running_worker_requeues_the_task_of_a_worker_that_died_meanwhile(
     assert f"Requeued task id={task.pk}" in start_worker.logs()
 
 
+def _mailed_supporter(statement, email: str):
+    """A supporter mailed on its own, through the outbox and one mail_send task.
+
+    (Sign-ups' mail goes out in the worker's batches, supporters.supporter_mails_send; these
+    tests are about the task that sends one recorded mail.)
+    """
+    supporter = Supporter.objects.create(
+        statement=statement, name="Ani Sargsyan", place="Gyumri", email=email, language="en"
+    )
+    supporters._supporter_mail(supporter=supporter, kind="support_confirm")
+    return supporter
+
+
 def _supporter(statement_factory):
     statement = statement_factory(translation__title="On the right to protest")
-    supporters.supporter_sign_up(
-        statement=statement,
-        name="Ani Sargsyan",
-        place="Gyumri",
-        email="ani.sargsyan@mail.example.am",
-        show_name=False,
-        language="en",
-    )
-    return statement.supporters.get()
+    return _mailed_supporter(statement, "ani.sargsyan@mail.example.am")
 
 
 def _smtp(settings, port: int) -> None:

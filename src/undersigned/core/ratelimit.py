@@ -6,6 +6,7 @@ A refusal is answered with 429 and Retry-After (`refused`), and the form is show
 `limited_message`, nothing the person typed lost.
 """
 
+import contextlib
 import hashlib
 import time
 from dataclasses import dataclass
@@ -97,6 +98,47 @@ def hit(*, scope: str, identity: str, rate: str) -> Limited | None:
     if count > parsed.count:
         return Limited(scope=scope, retry_after=int((window + 1) * parsed.seconds - now) + 1)
     return None
+
+
+def hits_at_once(*checks: tuple[str, str, str]) -> tuple[Limited | None, ...]:
+    """Count one attempt against each (scope, identity, rate) in one round trip to Redis.
+
+    For the supporters' sign-up in a rush (signatures/rush.py): every check is counted, and
+    `undo` takes them back when the caller does not go on. The same keys and counts as hit()
+    (add then incr, in a pipeline), so over() and hit() read them; without Redis (diskcache,
+    the local cache) it counts with hit(), one check after another.
+    """
+    client = getattr(cache, "client", None)
+    if client is None or not hasattr(client, "get_client"):
+        return tuple(hit(scope=s, identity=i, rate=r) for s, i, r in checks)
+    now = time.time()
+    plans = []
+    pipe = client.get_client(write=True).pipeline(transaction=False)
+    for scope, identity, rate in checks:
+        parsed = parse_rate(rate)
+        window = int(now // parsed.seconds)
+        key = cache.make_and_validate_key(_key(scope, identity, window))
+        pipe.set(key, 0, ex=parsed.seconds + 1, nx=True)
+        pipe.incr(key)
+        plans.append((scope, parsed, window))
+    counts = pipe.execute()[1::2]
+    return tuple(
+        Limited(scope=scope, retry_after=int((window + 1) * parsed.seconds - now) + 1)
+        if count > parsed.count
+        else None
+        for (scope, parsed, window), count in zip(plans, counts, strict=True)
+    )
+
+
+def undo(*checks: tuple[str, str, str]) -> None:
+    """Take back one attempt counted against each check in the current window."""
+    now = time.time()
+    for scope, identity, rate in checks:
+        parsed = parse_rate(rate)
+        key = _key(scope, identity, int(now // parsed.seconds))
+        # The window may have ended meanwhile: nothing to take back then.
+        with contextlib.suppress(ValueError):
+            cache.decr(key)
 
 
 def first_limited(*checks: tuple[str, str, str]) -> Limited | None:

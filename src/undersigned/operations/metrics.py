@@ -102,11 +102,12 @@ class SiteStateCollector:
         queue = outbox.queue_state()
         mails = GaugeMetricFamily(
             "undersigned_mails",
-            "Mails by state: queued (a task waits to send it), sending, sent, failed, refused "
-            "(the recipient's hourly cap was reached).",
+            "Mails by state: queued (a task, or a supporter's row, waits for it to be sent), "
+            "sending, sent, failed, refused (the recipient's hourly cap was reached).",
             labels=["state"],
         )
-        mails.add_metric(["queued"], queue.mails_waiting)
+        # Supporters' mails are asked for on their own rows, sent by the worker's batches.
+        mails.add_metric(["queued"], queue.mails_waiting + counts.supporters_mail_waiting)
         mails.add_metric(["sending"], mail.sending)
         mails.add_metric(["sent"], mail.sent)
         mails.add_metric(["failed"], mail.failed)

@@ -58,3 +58,37 @@ class RequestObservationMiddleware:
             },
         )
         return response
+
+
+def observe_lean(route: str, view: str):
+    """Return what logs and counts a request answered before Django (signatures/rush.py)."""
+
+    def observe(environ: dict, status: str, headers: list[tuple[str, str]], seconds: float):
+        request_id = logs.request_id_from(environ.get("HTTP_X_REQUEST_ID"))
+        code = int(status.split(" ", 1)[0])
+        method = environ.get("REQUEST_METHOD", "")
+        metrics.request_observed(
+            view=view,
+            method=method if method in _METHODS else "other",
+            status=code,
+            seconds=seconds,
+            page_cache=None,
+        )
+        logger.info(
+            "%s %s %s %d %.1f ms (lean path)",
+            method,
+            route,
+            view,
+            code,
+            seconds * 1000,
+            extra={
+                "method": method,
+                "route": route,
+                "view": view,
+                "status": code,
+                "duration_ms": round(seconds * 1000, 1),
+            },
+        )
+        return [*headers, ("X-Request-ID", request_id)]
+
+    return observe

@@ -19,6 +19,7 @@ class SignUpCounts:
     sign_ons_confirmed: int
     supporters: int
     supporters_confirmed: int
+    supporters_mail_waiting: int = 0
 
 
 def sign_up_counts() -> SignUpCounts:
@@ -32,11 +33,14 @@ def sign_up_counts() -> SignUpCounts:
         by_status[row["status"]] = row["total"]
         confirmed += row["confirmed"]
     supporters = Supporter.objects.aggregate(
-        total=Count("pk"), confirmed=Count("pk", filter=Q(confirmed_at__isnull=False))
+        total=Count("pk"),
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+        mail_waiting=Count("pk", filter=Q(mail_wanted_at__isnull=False)),
     )
     return SignUpCounts(
         sign_ons_by_status=by_status,
         sign_ons_confirmed=confirmed,
         supporters=supporters["total"],
         supporters_confirmed=supporters["confirmed"],
+        supporters_mail_waiting=supporters["mail_waiting"],
     )

@@ -239,6 +239,12 @@ class Supporter(models.Model):
         blank=True,
         help_text=_("When the supporter asked for no more news of the statement by mail."),
     )
+    # The row is its own outbox entry: a sign-up sets mail_wanted_at, and the worker's batch
+    # (supporters.supporter_mails_send) mails every row that has it, then clears it.
+    mail_wanted_at = models.DateTimeField(_("mail wanted"), null=True, blank=True, editable=False)
+    mails_sent = models.PositiveIntegerField(
+        _("mails sent"), default=0, db_default=0, editable=False
+    )
 
     class Meta:
         ordering = ["statement", "confirmed_at", "pk"]
@@ -253,6 +259,12 @@ class Supporter(models.Model):
                 fields=["statement"],
                 condition=Q(confirmed_at__isnull=False, counted_at__isnull=True),
                 name="supporter_uncounted",
+            ),
+            # What the next mail batch sends: small, whatever the number of supporters.
+            models.Index(
+                fields=["statement"],
+                condition=Q(mail_wanted_at__isnull=False),
+                name="supporter_mail_wanted",
             ),
             # The public list of names.
             models.Index(

@@ -65,6 +65,13 @@ def organization_known_contacts(
     )
 
 
+def statement_for_support(*, slug: str) -> Statement:
+    """Return a publicly visible statement with only what a supporter's sign-up reads."""
+    return get_object_or_404(
+        Statement.objects.visible().only("pk", "slug", "status", "published_at"), slug=slug
+    )
+
+
 # The coordinator's dashboard.
 
 

@@ -12,14 +12,14 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from undersigned.core import outbox
+from undersigned.core import outbox, ratelimit
 from undersigned.core.addresses import mailbox
 from undersigned.core.audit import audit_record
 from undersigned.core.models import OutgoingMail
@@ -59,16 +59,27 @@ class SupportTokenError(SignOnError):
         super().__init__(state)
 
 
+def _link_token(value: str) -> str:
+    digest = salted_hmac("undersigned.supporter-confirm", value, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 def _supporter_confirm_token(supporter: Supporter) -> str:
     """Return the supporter's confirmation link's token: the same each time it is mailed.
 
     Derived from the row (with the secret key), not drawn at random: a second sign-up with the
     address, by its owner or by anyone else, mails the same link again and never replaces the
-    one the owner may be about to click.
+    one the owner may be about to click. It is known before the row is written (statement,
+    mailbox and the time the sign-up set), so the sign-up stores its digest in the INSERT
+    itself; rows signed up before kept a token made from their id, still honoured.
     """
-    value = f"{supporter.pk}:{supporter.created_at.isoformat()}"
-    digest = salted_hmac("undersigned.supporter-confirm", value, algorithm="sha256").digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+    created = supporter.created_at.isoformat()
+    token = _link_token(f"{supporter.statement_id}:{supporter.mailbox}:{created}")
+    if supporter.pk and supporter.confirm_digest not in (None, SignOnToken.digest_of(token)):
+        earlier = _link_token(f"{supporter.pk}:{created}")
+        if SignOnToken.digest_of(earlier) == supporter.confirm_digest:
+            return earlier
+    return token
 
 
 WITHDRAW_SALT = "undersigned.supporter-withdraw"
@@ -99,7 +110,6 @@ def _supporter_mail(
 ) -> OutgoingMail:
     """Mail a supporter their link, the reminder that their support counts, or a receipt."""
     context: dict = {
-        "supporter": supporter,
         "supporter_name": defused(supporter.name),
         "language": supporter.language,
         "token_days": settings.SIGNON_TOKEN_DAYS,
@@ -108,7 +118,6 @@ def _supporter_mail(
     tokens: list[str] = []
     if kind == "support_confirm":
         token = _supporter_confirm_token(supporter)
-        # The link's digest lives on the supporter's own row: issuing it touches nothing else.
         Supporter.objects.filter(pk=supporter.pk, confirmed_at__isnull=True).update(
             confirm_digest=SignOnToken.digest_of(token),
             confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
@@ -188,7 +197,6 @@ def supporter_withdraw(*, token: str) -> Supporter:
     return supporter
 
 
-@transaction.atomic
 def supporter_sign_up(
     *,
     statement: Statement,
@@ -197,34 +205,225 @@ def supporter_sign_up(
     email: str,
     show_name: bool,
     language: str,
-) -> OutgoingMail:
-    """Record a support awaiting confirmation and mail its link; return the mail's record.
+) -> ratelimit.Limited | None:
+    """Record a support awaiting confirmation and have its link mailed by the next batch.
 
     One support per mailbox (core/addresses.py: v@, V@ and v+1@ are one) and statement. A
-    second sign-up for the mailbox changes nothing recorded: it mails the same link again to
-    the address first given (or, once confirmed, a reminder that the support counts), so
-    nobody can replace a waiting supporter's name or link with theirs. It never fails, and
-    returns nothing that tells the two apart.
+    second sign-up for the mailbox changes nothing recorded: it asks for the same link to be
+    mailed again to the address first given (or, once confirmed, a reminder that the support
+    counts), so nobody can replace a waiting supporter's name or link with theirs. It never
+    fails, and returns nothing that tells the two apart: only the mailbox's cap when its mail
+    is held (outbox.held_message tells the person).
+
+    One INSERT, whatever the case (the statement was read by the caller, whose row says
+    whether it takes supporters): the row carries its link's digest and expiry and asks for
+    its mail (mail_wanted_at); the worker's batch renders and sends the mails of many sign-ups
+    at once (supporter_mails_send). The mailbox's hourly cap is counted here, when the mail is
+    asked for; past it the row is kept without asking for a mail, and the refusal is recorded
+    through the outbox as for any mail.
     """
-    if not selectors.statement_support_open(statement=statement):
+    if not selectors.statement_takes_supporters(statement=statement):
         raise SupportClosed()
     email = email.strip().lower()
-    details = {
-        "name": name.strip(),
-        "place": place.strip(),
-        "show_name": show_name,
-        "language": language,
-    }
-    # The unique constraint decides between simultaneous sign-ups; the losers find the winner.
-    Supporter.objects.bulk_create(
-        [Supporter(statement=statement, email=email, mailbox=mailbox(email), **details)],
-        ignore_conflicts=True,
+    if held := outbox.recipient_cap_hit(email):
+        supporter = Supporter(
+            statement=statement,
+            email=email,
+            mailbox=mailbox(email),
+            name=name.strip(),
+            place=place.strip(),
+            show_name=show_name,
+            language=language,
+            confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
+        )
+        # The unique constraint decides between simultaneous sign-ups; the losers find the winner
+        # (whose link's digest the refused mail's record sets, as any mail of the link does).
+        Supporter.objects.bulk_create([supporter], ignore_conflicts=True)
+        stored = Supporter.objects.select_related("statement").get(
+            statement=statement, mailbox=supporter.mailbox
+        )
+        kind = "support_confirm" if stored.confirmed_at is None else "support_already"
+        _supporter_mail(supporter=stored, kind=kind)  # recorded as refused: over the cap
+        return held
+    # A row already there for the mailbox keeps everything but asks for its mail again: the
+    # same INSERT as the rush's lean path, which also checks the statement's row once more.
+    if not supporter_sign_up_at_once(
+        statement_id=statement.pk,
+        slug=statement.slug,
+        name=name,
+        place=place,
+        email=email,
+        show_name=show_name,
+        language=language,
+    ):
+        raise SupportClosed()
+    return None
+
+
+def supporter_sign_up_at_once(
+    *,
+    statement_id: int,
+    slug: str,
+    name: str,
+    place: str,
+    email: str,
+    show_name: bool,
+    language: str,
+) -> bool:
+    """Do supporter_sign_up's work in one statement for the rush's lean path (rush.py).
+
+    The mailbox's cap was counted by the caller and not reached. One INSERT … SELECT … ON
+    CONFLICT DO UPDATE that takes the statement's row only while it takes supporters (its slug
+    unchanged, published, published_at passed): whether the statement takes supporters, and
+    the row with its link's digest and its wish for a mail, in one round trip, with no
+    transaction around it. Return False, having written nothing, when the statement does not
+    take supporters (the caller then lets the full view answer).
+
+    Raw SQL because the ORM cannot write an INSERT … SELECT; it runs on SQLite and PostgreSQL
+    alike, and supporter_sign_up (the ORM's way) does the same and is what tests compare it to.
+    """
+    email = email.strip().lower()
+    now = timezone.now()
+    supporter = Supporter(
+        statement_id=statement_id, email=email, mailbox=mailbox(email), created_at=now
     )
-    supporter = Supporter.objects.select_related("statement").get(
-        statement=statement, mailbox=mailbox(email)
+    digest = SignOnToken.digest_of(_supporter_confirm_token(supporter))
+    table = connection.ops.quote_name(Supporter._meta.db_table)
+    statements = connection.ops.quote_name(Statement._meta.db_table)
+    # Table names from the models' meta; every value a parameter.
+    query = (
+        f"INSERT INTO {table} "  # noqa: S608
+        "(statement_id, name, place, email, mailbox, show_name, language,"
+        " created_at, confirm_digest, confirm_expires_at, mail_wanted_at, mails_sent)"
+        " SELECT id, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 0"
+        f" FROM {statements} WHERE id = %s AND slug = %s AND status = %s"
+        " AND published_at IS NOT NULL AND published_at <= %s"
+        " ON CONFLICT (statement_id, mailbox)"
+        " DO UPDATE SET mail_wanted_at = excluded.mail_wanted_at"
     )
-    kind = "support_confirm" if supporter.confirmed_at is None else "support_already"
-    return _supporter_mail(supporter=supporter, kind=kind)
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [
+        name.strip(),
+        place.strip(),
+        email,
+        supporter.mailbox,
+        show_name,
+        language,
+        adapt(now),
+        digest,
+        adapt(now + timedelta(days=settings.SIGNON_TOKEN_DAYS)),
+        adapt(now),
+        statement_id,
+        slug,
+        Statement.Status.PUBLISHED,
+        adapt(now),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        written = cursor.rowcount
+    if written < 1:
+        return False
+    _supporter_mails_soon(statement_id=statement_id)
+    return True
+
+
+def _supporter_mails_soon(*, statement_id: int, force: bool = False) -> None:
+    """Book the mail batch at the end of this period, unless a sign-up booked it already."""
+    from undersigned.signatures.tasks import supporter_mails_task
+
+    period = settings.SUPPORTERS_MAIL_SECONDS
+    task = supporter_mails_task
+    if task.get_backend().supports_defer and period > 0:
+        if not cache.add(f"supporters:mail-clock:{statement_id}", 1, timeout=period) and not force:
+            return
+        # A second after the clock runs out: every sign-up that saw it running has committed.
+        task = task.using(run_after=timezone.now() + timedelta(seconds=period + 1))
+    transaction.on_commit(partial(task.enqueue, statement_id=statement_id))
+
+
+MAIL_BATCH = 200
+_MAILING_LOCK_SECONDS = 30
+
+
+def supporter_mails_send(*, statement_id: int) -> int:
+    """Send the mails the statement's supporters asked for, in batches; return how many.
+
+    Each batch: the rows that want a mail, their mails rendered once per language and kind
+    and sent over one SMTP connection (core.outbox.mail_batch), then the rows marked in one
+    UPDATE. A worker killed before the UPDATE leaves the rows wanting: the task, run again,
+    sends the same mails with the same Message-IDs. One worker at a time mails a statement's
+    supporters (a lock in the shared cache); another books itself for later.
+    """
+    lock = f"supporters:mailing:{statement_id}"
+    if not cache.add(lock, 1, timeout=_MAILING_LOCK_SECONDS):
+        _supporter_mails_soon(statement_id=statement_id, force=True)
+        return 0
+    sent = 0
+    try:
+        statement = Statement.objects.filter(pk=statement_id).first()
+        wanted = Supporter.objects.filter(statement_id=statement_id, mail_wanted_at__isnull=False)
+        while statement is not None:
+            rows = list(wanted.order_by("pk")[:MAIL_BATCH])
+            if not rows:
+                break
+            sent += _supporters_mail_batch(statement=statement, rows=rows)
+            cache.touch(lock, _MAILING_LOCK_SECONDS)
+    finally:
+        cache.delete(lock)
+    return sent
+
+
+def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> int:
+    now = timezone.now()
+    expires = now + timedelta(days=settings.SIGNON_TOKEN_DAYS)
+    # A link mailed again works for its full time again (the sign-up set it for a new row).
+    renew = [row.pk for row in rows if row.mails_sent and row.confirmed_at is None]
+    if renew:
+        Supporter.objects.filter(pk__in=renew, confirmed_at__isnull=True).update(
+            confirm_expires_at=expires
+        )
+    groups: dict[tuple[str, str], list[outbox.BatchRecipient]] = {}
+    for row in rows:
+        kind = "support_confirm" if row.confirmed_at is None else "support_already"
+        fields = {"supporter_name": defused(row.name)}
+        secrets: list[str] = []
+        if kind == "support_confirm":
+            token = _supporter_confirm_token(row)
+            with translation.override(row.language):
+                fields["confirm_url"] = _absolute("signatures:support_confirm", token)
+            secrets.append(token)
+        withdraw = supporter_withdraw_token(row)
+        with translation.override(row.language):
+            fields["withdraw_url"] = _absolute("signatures:support_withdraw", withdraw)
+        secrets.append(withdraw)
+        groups.setdefault((row.language, kind), []).append(
+            outbox.BatchRecipient(
+                to=row.email,
+                key=f"supporter:{row.pk}:mail:{row.mails_sent + 1}",
+                topic=f"supporter:{row.pk}",
+                fields=fields,
+                secrets=secrets,
+            )
+        )
+    sent = 0
+    for (language, kind), recipients in groups.items():
+        sent += outbox.mail_batch(
+            template=f"signatures/emails/{kind}",
+            context={
+                "language": language,
+                "token_days": settings.SIGNON_TOKEN_DAYS,
+                **_statement_context(statement, language),
+            },
+            language=language,
+            kind=kind,
+            recipients=recipients,
+        )
+    # A sign-up that asked again after these rows were read keeps its row wanting a mail.
+    latest = max(row.mail_wanted_at for row in rows if row.mail_wanted_at is not None)
+    Supporter.objects.filter(pk__in=[row.pk for row in rows], mail_wanted_at__lte=latest).update(
+        mail_wanted_at=None, mails_sent=F("mails_sent") + 1
+    )
+    return sent
 
 
 def supporter_confirm(*, token: str) -> Supporter:
@@ -295,6 +494,16 @@ def supporters_hide(*, supporters: Iterable[Supporter], by: User) -> int:
         )
         invalidate(f"supporters:{slug}")
     return count
+
+
+def supporter_mails_catch_up() -> int:
+    """Send the mails a lost booking left waiting (the periodic job and the command use it)."""
+    waiting = (
+        Supporter.objects.filter(mail_wanted_at__isnull=False)
+        .values_list("statement_id", flat=True)
+        .distinct()
+    )
+    return sum(supporter_mails_send(statement_id=statement_id) for statement_id in list(waiting))
 
 
 def supporter_tallies_update() -> dict[int, int]:

@@ -22,8 +22,15 @@ def supporter_tally_task(*, statement_id: int) -> int:
 
 
 @task()
+def supporter_mails_task(*, statement_id: int) -> int:
+    """Send the mails the statement's supporters asked for since the last batch."""
+    return supporters.supporter_mails_send(statement_id=statement_id)
+
+
+@task()
 def supporter_tallies_update_task() -> int:
-    """Count the confirmations a missed batch left waiting (booked periodically by the worker)."""
+    """Send the mails and count the confirmations missed batches left waiting (periodic)."""
+    supporters.supporter_mails_catch_up()
     return sum(supporters.supporter_tallies_update().values())
 
 

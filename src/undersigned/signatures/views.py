@@ -555,16 +555,24 @@ def dashboard_version(request: HttpRequest, slug: str, number: int) -> HttpRespo
 # Individual supporters.
 
 
-# The form is the first request of every sign-up: in a rush it comes from the page cache, like
-# the statement's page (a new visitor's CSRF token is filled in), under the tags of the count it
-# shows; a POST is never cached.
+# The form is the first request of every sign-up: in a rush it comes from the page cache (and
+# nginx's), like the statement's page, under the tags of the count it shows. It carries no CSRF
+# token, so one copy serves every visitor and no cookie is set: the POST is checked by the
+# browser's word on where it comes from instead (core/origin.py, same_origin_post), as the
+# sign-on form on the statement page is. A token adds nothing here: the form acts for nobody
+# signed in, and a forged POST can at most ask for a mail to an address, which counts against
+# the same per-address and per-mailbox limits and needs the mailbox's owner to confirm.
 @cached_page(lambda slug: [f"statement:{slug}", f"supporters:{slug}"])
+@same_origin_post
 @require_http_methods(["GET", "HEAD", "POST"])
 def support(request: HttpRequest, slug: str) -> HttpResponse:
     """The support form; its answer is the same whether or not the address supported before."""
-    statement = selectors.statement_for_sign_on(slug=slug)
-    # From the row just read, without asking the database again: in a rush every query counts,
-    # and supporter_sign_up checks once more inside its transaction.
+    if request.method == "POST":
+        # The POST reads only what it needs to decide; the page, when shown again, the rest.
+        statement = selectors.statement_for_support(slug=slug)
+    else:
+        statement = selectors.statement_for_sign_on(slug=slug)
+    # From the row just read, without asking the database again: in a rush every query counts.
     is_open = selectors.statement_takes_supporters(statement=statement)
     form = SupportForm(request.POST or None, auto_id="support_%s")
     status = 200
@@ -581,7 +589,7 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, ratelimit.limited_message(limited))
         else:
             try:
-                supporters.supporter_sign_up(
+                held = supporters.supporter_sign_up(
                     statement=statement,
                     name=data["name"],
                     place=data["place"],
@@ -593,7 +601,7 @@ def support(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error(None, str(error.message))
                 is_open = selectors.statement_support_open(statement=statement)
             else:
-                if held := outbox.recipient_capped(data["email"]):
+                if held:
                     return _mail_held(request, "signatures/support_sent.html", statement, held)
                 return redirect("signatures:support_sent", slug=statement.slug)
     elif request.method == "POST" and not is_open:
@@ -625,7 +633,11 @@ def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# No CSRF token either: the link's token is the secret, and the Confirm button's POST is
+# checked by the browser's word on where it comes from (core/origin.py), so the page is the
+# same for everyone but the supporter it names and sets no cookie.
 @never_cache
+@same_origin_post
 @require_http_methods(["GET", "HEAD", "POST"])
 def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
