@@ -199,6 +199,11 @@ def load(args) -> dict:
         moment = datetime.fromtimestamp(ts, tz=UTC)
         return published_field.get_db_prep_save(moment, connection)
 
+    searchable = {
+        pk: published(ts)
+        for pk, _slug, status, ts in statements
+        if status in {"published", "closed"}
+    }
     tables = [
         _rows(
             Organization,
@@ -221,8 +226,10 @@ def load(args) -> dict:
         _rows(
             SearchDocument,
             {},
-            ["statement_id", "language", "title", "body", "signatories"],
-            documents,
+            ["statement_id", "language", "title", "body", "signatories", "searchable_from"],
+            # Whether it may be found, as statements.search.search_searchable_from (the corpus
+            # has no open statements).
+            ((*document, searchable.get(document[0])) for document in documents),
         ),
         _rows(Signatory, {}, ["organization_id", "statement_id", "position"], signatories),
     ]
