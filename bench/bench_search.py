@@ -199,6 +199,11 @@ def load(args) -> dict:
         moment = datetime.fromtimestamp(ts, tz=UTC)
         return published_field.get_db_prep_save(moment, connection)
 
+    searchable = {
+        pk: published(ts)
+        for pk, _slug, status, ts in statements
+        if status in {"published", "closed"}
+    }
     tables = [
         _rows(
             Organization,
@@ -221,8 +226,10 @@ def load(args) -> dict:
         _rows(
             SearchDocument,
             {},
-            ["statement_id", "language", "title", "body", "signatories"],
-            documents,
+            ["statement_id", "language", "title", "body", "signatories", "searchable_from"],
+            # Whether it may be found, as statements.search.search_searchable_from (the corpus
+            # has no open statements).
+            ((*document, searchable.get(document[0])) for document in documents),
         ),
         _rows(Signatory, {}, ["organization_id", "statement_id", "position"], signatories),
     ]
@@ -312,6 +319,19 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def _ticks(pid: int | str) -> int:
+    """CPU time (user and system, in clock ticks) a process has used."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def _busy() -> int:
+    with open("/proc/stat") as stat:
+        ticks = [int(n) for n in stat.readline().split()[1:]]
+    return sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
+
+
 def measure(args) -> dict:
     """Time every query of the mix `repeat` times; check that results come ranked."""
     from django.db import connection
@@ -320,6 +340,14 @@ def measure(args) -> dict:
 
     for language, words in QUERIES:  # warm-up: caches, prepared plans, pages in memory
         search_statements(query=words, reader_language=language)
+    # The machine is shared: the others' share of all cores while this measures (this process
+    # and, on PostgreSQL, its server process are ours).
+    ours = ["self"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            ours.append(cursor.fetchone()[0])
+    mark = (_busy(), sum(_ticks(pid) for pid in ours), time.monotonic())
     timings: dict[str, list[float]] = {words: [] for _language, words in QUERIES}
     totals, unranked = {}, []
     for _round in range(args.repeat):
@@ -331,10 +359,15 @@ def measure(args) -> dict:
             ranks = [hit.rank for hit in results.hits]
             if ranks != sorted(ranks, reverse=True) and words not in unranked:
                 unranked.append(words)
+    elapsed = time.monotonic() - mark[2]
+    others = (_busy() - mark[0]) - (sum(_ticks(pid) for pid in ours) - mark[1])
+    others_share = max(0.0, others / (elapsed * os.sysconf("SC_CLK_TCK") * (os.cpu_count() or 1)))
     sample = search_statements(query="lake sevan mining", reader_language="en")
     slowest = max(timings, key=lambda words: percentile(timings[words], 0.95))
     return {
         "vendor": connection.vendor,
+        "others": others_share,
+        "load": os.getloadavg()[0],
         "timings": timings,
         "totals": totals,
         "unranked": unranked,
@@ -467,28 +500,22 @@ def postgres_prepared(args) -> bool:
         return False
 
 
-# What EXPLAIN (ANALYZE, BUFFERS) showed on this corpus (2026-12-07, the plans above and those
-# of "journalists", "human rights" and "озера"); kept beside the figures it explains.
+# The targets (issue 17): p95 over every query of the mix, and each query's own p95.
+TARGET_P95_MS = {"PostgreSQL": 15, "SQLite": 10}
+TARGET_EVERY_MS = 30
+
+# What EXPLAIN (ANALYZE, BUFFERS) showed on this corpus (2026-12-07, after the search came to
+# count up to 100 and to keep whether a statement may be found in its documents); kept beside
+# the figures it explains.
 WHAT_HOLDS_POSTGRES = """\
-What holds PostgreSQL at 20 ms (EXPLAIN (ANALYZE, BUFFERS), 2026-12-07): not finding the ten \
-best, but counting. A common word fills the first page from the title index in a few \
-milliseconds (“journalists”: 702 title matches, 665 heap pages, 5 ms), and then the search \
-reads on through the whole-document index only to say how many statements match, up to \
-1,000 (RANKED_AT_MOST). Three costs add up there, all in shared buffers (nothing read from \
-disk): (1) the GIN index builds the bitmap of *every* match before the first row comes \
-(75,740 documents for “journalists”, 5.7 ms), however few are then read; (2) each document \
-read (about 3,000 to find 1,000 statements) is a heap visit; (3) each one's statement is \
-looked up for its status (open, published or closed), about 2,000 lookups of three buffers \
-each through a bitmap scan (index scans are off for the search's plan, \
-statements/search.py `_index_preferred`): 12 of the 26 ms of that statement. “озера” is the \
-worst case: 765 title matches (too few to stop counting early), so the whole-document \
-statement reads on through 3,134 documents in 1,189 heap pages and 3,134 status lookups. \
-The remedies, in the order they pay: count less (say “more than 100” and page through 100, \
-or stop counting once the page is full, as a `LIMIT page+1` “more” link does), which removes \
-(2) and (3) for every common word; keep whether a statement is searchable in the search \
-document itself, which removes the join; and for (1), a title-first plan for one-word \
-queries. A covering GIN index or a stored tsvector do not help: the vector is already \
-stored, and the time is in the heap visits and the join, not in reading vectors."""
+What holds PostgreSQL (EXPLAIN (ANALYZE, BUFFERS), 2026-12-07): the GIN index's bitmap of \
+every match, built before the first row comes, for queries whose titles match fewer than \
+100 statements and whose words are common in the bodies (“Youth Union”: no title match, \
+42,028 documents in the bitmap, 10 ms of the statement's 11; “human rights”: 69,463, \
+10.8 ms). A common word's page and count come from the title index alone (“озера”: 303 \
+documents, 1.5 ms), and no match's statement is looked up any more (searchable_from). \
+What would remove the bitmap where the titles fill the page: not reading the other matches \
+then, and saying “more than” the title matches with a next page."""
 
 
 def report(results: dict[str, dict], args) -> None:
@@ -504,9 +531,10 @@ def report(results: dict[str, dict], args) -> None:
     )
     print()
     print(
-        "| database | load | p50 | p95 | p95 en | p95 hy | p95 ru | slowest query (p95) | target |"
+        "| database | load | others' CPU (load average) | p50 | p95 | p95 en | p95 hy | p95 ru "
+        "| slowest query (p95) | target |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, figures in results.items():
         timings = figures["timings"]
         every = [t for values in timings.values() for t in values]
@@ -522,11 +550,16 @@ def report(results: dict[str, dict], args) -> None:
             else f"{loaded['generate_s']:.0f} s + {loaded['load_s']:.0f} s"
         )
         p95 = percentile(every, 0.95)
+        target = TARGET_P95_MS["PostgreSQL" if name.startswith("PostgreSQL") else "SQLite"]
+        worst = percentile(timings[slowest], 0.95)
+        met = p95 <= target and worst < TARGET_EVERY_MS
         print(
-            f"| {name} | {load_text} | {statistics.median(every):.1f} ms | {p95:.1f} ms "
+            f"| {name} | {load_text} | {figures['others']:.0%} ({figures['load']:.1f}) "
+            f"| {statistics.median(every):.1f} ms | {p95:.1f} ms "
             + "".join(f"| {percentile(by_language[c], 0.95):.1f} ms " for c in ("en", "hy", "ru"))
-            + f"| {slowest} ({percentile(timings[slowest], 0.95):.1f} ms, "
-            f"{figures['totals'][slowest]:,} found) | {'met' if p95 < 20 else 'missed'}: < 20 ms |"
+            + f"| {slowest} ({worst:.1f} ms, {figures['totals'][slowest]:,} found) "
+            f"| {'met' if met else 'missed'}: p95 ≤ {target} ms, every query < "
+            f"{TARGET_EVERY_MS} ms |"
         )
     print()
     for name, figures in results.items():

@@ -378,6 +378,10 @@ class SearchDocument(models.Model):
     title = models.TextField()
     body = models.TextField()
     signatories = models.TextField(blank=True)
+    # When its statement may be found (open, or published or closed, from its date, which may
+    # be to come); never when None. Kept here by statements.search so that a search does not
+    # look each match's statement up.
+    searchable_from = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -16,8 +16,13 @@ would otherwise have every match scored (reading its whole text or vector) and c
   the page asked for, the first SCORED_OTHERS of them are ranked by relevance over the whole
   document (bm25 weighting the title 10, the names 4 and the body 1; ts_rank with the weights
   A title, B names, C body); any further ones follow in the index's order.
-- Reading stops at RANKED_AT_MOST statements: up to there the total is exact, past it the page
-  says "more than" that many (`more`) and shows no further pages.
+- Reading stops at RANKED_AT_MOST statements (a hundred, ten pages): up to there the total is
+  exact, past it the page says "more than" that many (`more`) and shows no further pages. The
+  API's list of ids reads on to IDS_AT_MOST.
+
+Whether a statement may be found is kept in its documents (`searchable_from`, see
+search_searchable_from), so that a match is kept or dropped without looking its statement up:
+the statement is joined only for a filter on its categories or its year.
 """
 
 import re
@@ -37,7 +42,6 @@ from undersigned.core.text import markdown_to_text
 from undersigned.organizations.models import Organization, OrganizationAlias
 from undersigned.statements.models import SearchDocument, Statement, StatementTranslation
 
-SEARCHABLE_STATUSES = (Statement.Status.OPEN, Statement.Status.PUBLISHED, Statement.Status.CLOSED)
 _START, _STOP = "\x02", "\x03"  # highlight markers that cannot occur in statement text
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_TERMS = 12
@@ -60,8 +64,38 @@ def _organization_names(statement_id: int) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def search_searchable_from(statement: Statement):
+    """When the statement may be found: never (None) unless open, published or closed.
+
+    As Statement.objects.visible() without the withdrawn: an open statement at once (since it
+    was created), a published or closed one from its date of publication, which may still be
+    to come (scheduled): the search compares it with the time of the search.
+    """
+    if statement.status == Statement.Status.OPEN:
+        return statement.created_at
+    if statement.status in (Statement.Status.PUBLISHED, Statement.Status.CLOSED):
+        return statement.published_at
+    return None
+
+
+def search_visibility_update(statement: Statement) -> None:
+    """Bring the documents' `searchable_from` in step with the statement's status and date."""
+    value = search_searchable_from(statement)
+    documents = SearchDocument.objects.filter(statement_id=statement.pk)
+    # Only the documents that differ: on SQLite an update rewrites the full-text entries.
+    if value is None:
+        documents = documents.filter(searchable_from__isnull=False)
+    else:
+        documents = documents.exclude(searchable_from=value)
+    documents.update(searchable_from=value)
+
+
 def search_index_statement(*, statement_id: int) -> None:
     """Rewrite the statement's search documents from its translations and signatories."""
+    statement = Statement.objects.filter(pk=statement_id).first()
+    if statement is None:
+        return
+    searchable_from = search_searchable_from(statement)
     translations = list(StatementTranslation.objects.filter(statement_id=statement_id))
     names = " · ".join(_organization_names(statement_id))
     with transaction.atomic():
@@ -75,7 +109,12 @@ def search_index_statement(*, statement_id: int) -> None:
             SearchDocument.objects.update_or_create(
                 statement_id=statement_id,
                 language=translation.language,
-                defaults={"title": translation.title, "body": body, "signatories": names},
+                defaults={
+                    "title": translation.title,
+                    "body": body,
+                    "signatories": names,
+                    "searchable_from": searchable_from,
+                },
             )
 
 
@@ -136,8 +175,12 @@ class SearchResults:
     more: bool = False
 
 
-# A search counts and ranks at most this many statements; past them it says "more than".
-RANKED_AT_MOST = 1000
+# The search page counts and ranks at most this many statements; past them it says "more
+# than". Counting further costs a document read for each one (a thousand took 26 ms on
+# PostgreSQL for a common word, see docs/performance.md), ten pages are more than anyone reads.
+RANKED_AT_MOST = 100
+# The API's search lists up to this many statements' ids, for its own filters and pages.
+IDS_AT_MOST = 1000
 # After the title matches, this many other statements are scored, the first the index yields.
 SCORED_OTHERS = 100
 
@@ -151,13 +194,14 @@ def _highlight(text: str) -> SafeString:
     return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
-def _filter_sql(filters: dict) -> tuple[str, list]:
-    """Return extra WHERE clauses over the statement table `s` and their parameters."""
-    clauses = [f"s.status IN ({', '.join(['%s'] * len(SEARCHABLE_STATUSES))})"]
-    params: list = [str(status) for status in SEARCHABLE_STATUSES]
-    # Not a statement published for a moment still to come (Statement.objects.visible()).
-    clauses.append("(s.status = %s OR s.published_at <= %s)")
-    params += [str(Statement.Status.OPEN), connection.ops.adapt_datetimefield_value(timezone.now())]
+def _filter_sql(filters: dict) -> tuple[str, str, list]:
+    """Return the join to the statements `s` a filter needs, the WHERE clauses, their parameters.
+
+    The documents say themselves whether they may be found now; the statement is joined only
+    to filter on its categories or its year.
+    """
+    clauses = ["d.searchable_from <= %s"]
+    params: list = [connection.ops.adapt_datetimefield_value(timezone.now())]
     if filters.get("language"):
         clauses.append("d.language = %s")
         params.append(filters["language"])
@@ -175,7 +219,9 @@ def _filter_sql(filters: dict) -> tuple[str, list]:
         year = filters["year"]
         end = f"{year + 1:04d}-01-01" if year < 9999 else "9999-12-31 23:59:59.999999"
         params += [f"{year:04d}-01-01", end]
-    return " AND ".join(clauses), params
+    joined = filters.get("category_id") or filters.get("year")
+    join = "JOIN statements_statement s ON s.id = d.statement_id" if joined else ""
+    return join, " AND ".join(clauses), params
 
 
 def search_statements(
@@ -190,7 +236,7 @@ def search_statements(
     terms = _terms(query)
     if not terms:
         return SearchResults(query=query, hits=[], total=0)
-    ranked, total, more = _search_ranked(terms, filters or {}, offset, limit)
+    ranked, total, more = _search_ranked(terms, filters or {}, offset, limit, RANKED_AT_MOST)
     if not ranked:
         return SearchResults(query=query, hits=[], total=total, more=more)
     statements = Statement.objects.with_signatory_count().in_bulk(
@@ -212,9 +258,9 @@ def search_statements(
     return SearchResults(query=query, hits=hits, total=total, more=more)
 
 
-def _search_ranked(terms: list[str], filters: dict, offset: int, limit: int):
+def _search_ranked(terms: list[str], filters: dict, offset: int, limit: int, at_most: int):
     """Rank the matching statements on this database's engine: (ranked, total, more)."""
-    where, params = _filter_sql(filters)
+    join, where, params = _filter_sql(filters)
     if connection.vendor == "postgresql":
         planned, text = _index_preferred(), _pg_text(terms)
         titles, everywhere = _postgres_titles, _postgres_everywhere
@@ -222,21 +268,23 @@ def _search_ranked(terms: list[str], filters: dict, offset: int, limit: int):
         planned, text = nullcontext(), _fts5_query(terms)
         titles, everywhere = _sqlite_titles, _sqlite_everywhere
     with planned, connection.cursor() as cursor:
-        search = (cursor, text, where, params)
-        return _ranked(partial(titles, *search), partial(everywhere, *search), offset, limit)
+        search = (cursor, text, join, where, params)
+        return _ranked(
+            partial(titles, *search), partial(everywhere, *search), offset, limit, at_most
+        )
 
 
 def search_statement_ids(*, query: str, filters: dict | None = None) -> list[int]:
-    """Return the ids of matching statements, best first, at most RANKED_AT_MOST of them."""
+    """Return the ids of matching statements, best first, at most IDS_AT_MOST of them."""
     terms = _terms(query)
     if not terms:
         return []
-    ranked, _total, _more = _search_ranked(terms, filters or {}, 0, RANKED_AT_MOST)
+    ranked, _total, _more = _search_ranked(terms, filters or {}, 0, IDS_AT_MOST, IDS_AT_MOST)
     return [statement_id for statement_id, _rank in ranked]
 
 
 def _ranked(
-    titles, everywhere, offset: int, limit: int
+    titles, everywhere, offset: int, limit: int, at_most: int
 ) -> tuple[list[tuple[int, float]], int, bool]:
     """Return the page's (statement id, rank), how many statements match, whether more do.
 
@@ -244,13 +292,13 @@ def _ranked(
     `everywhere(count, scored)` up to `count` statements matching anywhere, in the index's
     order, the first `scored` of them with their scores and the rest with None.
     """
-    titled = titles(RANKED_AT_MOST + 1)
+    titled = titles(at_most + 1)
     scored: dict[int, float] = {}
     others: list[int] = []
-    if len(titled) <= RANKED_AT_MOST:
+    if len(titled) <= at_most:
         # Other matches are scored only when the title matches do not fill the page.
         window = len(titled) + SCORED_OTHERS if len(titled) < offset + limit else 0
-        for pk, score in everywhere(RANKED_AT_MOST + 1, window).items():
+        for pk, score in everywhere(at_most + 1, window).items():
             if pk in titled:
                 continue
             if score is None or len(scored) == SCORED_OTHERS:
@@ -266,9 +314,9 @@ def _ranked(
     ] + [(pk, 0.0) for pk in others]
     matching = len(order)
     return (
-        order[:RANKED_AT_MOST][offset : offset + limit],
-        min(matching, RANKED_AT_MOST),
-        matching > RANKED_AT_MOST,
+        order[:at_most][offset : offset + limit],
+        min(matching, at_most),
+        matching > at_most,
     )
 
 
@@ -316,39 +364,41 @@ def _fts5_query(terms: list[str]) -> str:
     return " ".join(_fts5_term(term, i == len(terms) - 1) for i, term in enumerate(terms))
 
 
-def _sqlite_matches(cursor, table, score, match, where, params, count, below=None):
+def _sqlite_matches(cursor, table, score, match, join, where, params, count, below=None):
     # FTS5 yields its matches newest document first without sorting, and computes bm25 only
-    # for the rows read; the covering index gives each one's statement.
+    # for the rows read; each one's document gives its statement and whether it may be found.
     cursor.execute(
         f"""SELECT d.statement_id, f.rowid, {score}
             FROM {table} f
             JOIN statements_searchdocument d ON d.id = f.rowid
-            JOIN statements_statement s ON s.id = d.statement_id
+            {join}
             WHERE {table} MATCH %s AND {where} {"" if below is None else "AND f.rowid < %s"}
             ORDER BY f.rowid DESC LIMIT %s""",  # noqa: S608 - only our own clauses
         [match, *params, *([] if below is None else [below]), _documents_for(count)],
     )
 
 
-def _sqlite_titles(cursor, match, where, params, count):
+def _sqlite_titles(cursor, match, join, where, params, count):
     # bm25 is lower for better matches; turn it into "higher is better".
     table = "statements_search_title_fts"
-    _sqlite_matches(cursor, table, f"-bm25({table})", match, where, params, count)
+    _sqlite_matches(cursor, table, f"-bm25({table})", match, join, where, params, count)
     found = _Found()
     found.read(cursor, count)
     return found.scores
 
 
-def _sqlite_everywhere(cursor, match, where, params, count, scored):
+def _sqlite_everywhere(cursor, match, join, where, params, count, scored):
     table = "statements_search_fts"
     found = _Found()
     if scored:
         score = f"-bm25({table}, 10.0, 1.0, 4.0)"
-        _sqlite_matches(cursor, table, score, match, where, params, scored)
+        _sqlite_matches(cursor, table, score, match, join, where, params, scored)
         if found.read(cursor, scored):
             return found.scores
     # The rest unscored, from where the scored ones stopped.
-    _sqlite_matches(cursor, table, "NULL", match, where, params, count, below=found.last_document)
+    _sqlite_matches(
+        cursor, table, "NULL", match, join, where, params, count, below=found.last_document
+    )
     found.read(cursor, count)
     return found.scores
 
@@ -396,7 +446,7 @@ def _index_preferred():
         yield
 
 
-def _postgres_matches(vector, score, text, where, params, count) -> _Found:
+def _postgres_matches(vector, score, text, join, where, params, count) -> _Found:
     # The documents come in the order of the index's bitmap; a cursor on the server stops the
     # scan once `count` statements are read.
     found = _Found()
@@ -405,7 +455,7 @@ def _postgres_matches(vector, score, text, where, params, count) -> _Found:
         lazy.execute(
             f"""SELECT d.statement_id, d.id, {selected}
                 FROM statements_searchdocument d
-                JOIN statements_statement s ON s.id = d.statement_id
+                {join}
                 WHERE {vector} @@ {_PG_QUERY} AND {where}
                 LIMIT %s""",  # noqa: S608 - only our own clauses
             [text] * (3 if score is None else 6) + params + [_documents_for(count)],
@@ -414,14 +464,14 @@ def _postgres_matches(vector, score, text, where, params, count) -> _Found:
     return found
 
 
-def _postgres_titles(cursor, text, where, params, count):
+def _postgres_titles(cursor, text, join, where, params, count):
     score = f"ts_rank(d.title_vector, {_PG_QUERY})"
-    found = _postgres_matches("d.title_vector", score, text, where, params, count)
+    found = _postgres_matches("d.title_vector", score, text, join, where, params, count)
     return {pk: float(score) for pk, score in found.scores.items()}
 
 
-def _postgres_everywhere(cursor, text, where, params, count, scored):
-    found = _postgres_matches("d.vector", None, text, where, params, count)
+def _postgres_everywhere(cursor, text, join, where, params, count, scored):
+    found = _postgres_matches("d.vector", None, text, join, where, params, count)
     if scored:
         # Only the first statements' vectors are read to score them, by their documents' ids.
         documents = [

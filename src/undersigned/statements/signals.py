@@ -16,7 +16,7 @@ from undersigned.statements.models import (
     StatementTranslation,
     StatementUpdate,
 )
-from undersigned.statements.search import search_index_later
+from undersigned.statements.search import search_index_later, search_visibility_update
 
 
 def statement_tags(statement_id: int) -> list[str]:
@@ -26,8 +26,12 @@ def statement_tags(statement_id: int) -> list[str]:
 
 @receiver([post_save, post_delete], sender=Statement)
 def statement_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        invalidate(f"statement:{instance.slug}", "archive")
+    if raw:
+        return
+    invalidate(f"statement:{instance.slug}", "archive")
+    if kwargs["signal"] is post_save:
+        # At once, in the same transaction: whether it may be found follows its status and date.
+        search_visibility_update(instance)
 
 
 @receiver(m2m_changed, sender=Statement.categories.through)

@@ -4,6 +4,7 @@ from django.tasks import task
 
 from undersigned.core.pagecache import invalidate
 from undersigned.statements.models import Statement
+from undersigned.statements.search import search_visibility_update
 
 
 @task()
@@ -29,8 +30,11 @@ def statement_publication_arrive(*, statement_id: int) -> str:
     saved, so without this the archive, the insights and the pages that list it would be
     served from the cache without it. Running early, late or twice only renders them again.
     """
-    slug = Statement.objects.filter(pk=statement_id).values_list("slug", flat=True).first()
-    if slug is None:
+    statement = Statement.objects.filter(pk=statement_id).first()
+    if statement is None:
         return "gone"
-    invalidate(f"statement:{slug}", "archive", "insights")
+    # The search finds it from its time by itself (searchable_from); this only makes sure its
+    # documents hold the date it has now, however that date was set.
+    search_visibility_update(statement)
+    invalidate(f"statement:{statement.slug}", "archive", "insights")
     return "renewed"
