@@ -80,7 +80,16 @@ def test_the_admin_and_the_dashboard_run_without_a_csp_violation(watched, statem
         assert watched.violations() == [], url
     # The coordinators' pages fit a phone: nothing wider than 375 px, no sideways scrolling.
     watched.set_viewport_size({"width": 375, "height": 700})
-    for url in ["/en/staff/", f"/en/staff/statements/{statement.slug}/move/close/"]:
+    for url in [
+        "/en/staff/",
+        f"/en/staff/statements/{statement.slug}/move/close/",
+        "/en/staff/statements/",
+        f"/en/staff/statements/{statement.slug}/signatures/",
+        f"/en/staff/statements/{statement.slug}/updates/",
+        f"/en/staff/statements/{statement.slug}/review/",
+        "/en/staff/history/",
+        "/en/staff/import/",
+    ]:
         watched.goto(url)
         assert watched.evaluate("document.documentElement.scrollWidth") <= 375, url
 
