@@ -13,9 +13,8 @@ from unidecode import unidecode
 
 from undersigned.core.audit import audit_record
 from undersigned.engagement.services import comments_import
-from undersigned.importer.headings import is_heading_line
 from undersigned.importer.models import ImportBatch, ImportedName, ImportRecord
-from undersigned.importer.parsing import ParsedEntry
+from undersigned.importer.parsing import ParsedEntry, is_heading_line
 from undersigned.importer.wordpress import WordpressItem, WordpressSite, wordpress_items
 from undersigned.organizations.matching import (
     Decision,

@@ -21,8 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext_lazy as _
 
-from undersigned.importer.headings import is_heading_line
-from undersigned.importer.parsing import ParsedEntry, ParseError, parse_page
+from undersigned.importer.parsing import ParsedEntry, ParseError, is_heading_line, parse_page
 
 # The namespaces of WXR 1.0, 1.1 and 1.2 differ only in their version: match their families.
 _WP = re.compile(r"^http://wordpress\.org/export/1\.\d+/$")

@@ -23,8 +23,9 @@ from undersigned.importer.parsing.entries import ParsedEntry, ParseError
 from undersigned.importer.parsing.html import _html_to_text, _looks_like_html
 from undersigned.importer.parsing.lines import _clean, _drop_furniture, _split_lines
 from undersigned.importer.parsing.pages import _is_listing, _parse_listing, _parse_statement
+from undersigned.importer.parsing.text import is_heading_line
 
-__all__ = ["ParseError", "ParsedEntry", "parse_page"]
+__all__ = ["ParseError", "ParsedEntry", "is_heading_line", "parse_page"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -123,6 +123,17 @@ _SIGNATORY_HEADING_LINE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s*[:：\u0589\u055d.]?$",
     re.IGNORECASE,
 )
+
+
+def is_heading_line(text: str) -> bool:
+    """Tell whether a whole line only heads a list of signatories (or a group of one).
+
+    The importer asks it of every printed line, so that a heading is never made an
+    organisation, whatever a page's layout let through.
+    """
+    return bool(_SIGNATORY_HEADING_LINE.match(text.strip()))
+
+
 # A heading of one group of signatories, which may follow a group printed without a heading.
 _GROUP_HEADING = re.compile(
     r"^(?:organi[sz]ations|individuals|individual\s+signatories|организации|"
