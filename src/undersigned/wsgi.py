@@ -5,12 +5,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "undersigned.settings")
 application = get_wsgi_application()
 
-# Supporters' sign-ups take a lean path before Django's middleware (signatures/rush.py); every
-# other request, and every sign-up that path leaves, goes to Django as before.
+# Supporters' sign-ups and confirmations take a lean path before Django's middleware
+# (signatures/rush.py); every other request, and every one that path leaves, goes to Django.
 from undersigned.operations.middleware import observe_lean  # noqa: E402
 from undersigned.signatures.rush import SupportersRush  # noqa: E402
 
-application = SupportersRush(
-    application,
-    observe=observe_lean("<lang>/statements/<slug:slug>/support/", "signatures:support"),
-)
+application = SupportersRush(application, observe=observe_lean)

@@ -32,7 +32,8 @@ def environ(statement, *, headers=SAME_SITE, language="en", **overrides):
 def test_a_valid_sign_up_is_stored_with_its_link_and_redirected_as_the_view_does(published):
     answer = rush.sign_up(environ(published, language="hy"))
     assert answer is not None
-    status, headers = answer
+    status, headers, body = answer
+    assert body == b""
     assert status == "302 Found"
     assert dict(headers)["Location"] == f"/hy/statements/{published.slug}/support/sent/"
     supporter = Supporter.objects.get()

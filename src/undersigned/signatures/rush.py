@@ -1,4 +1,4 @@
-"""The supporters' sign-up POST on a lean path, for a rush: no middleware stack, three round trips.
+"""The supporters' rush on a lean path: sign-up POST, confirmation page and Confirm, no middleware.
 
 In a rush almost every request is one of two: the support form, which nginx and the page cache
 serve (it carries no token: views.support), and its POST. Through Django's whole request
@@ -17,11 +17,23 @@ Kept here, not as a Django view, because a view runs after the whole middleware 
 package that routes requests before Django (a separate ASGI app, say) would bring a second
 server to run and watch. The answer is the view's: a redirect to the page that says the mail
 is on its way, with the security headers Django's middleware would add to it.
+
+The link a supporter is mailed takes the same kind of path (SupportersRush.confirm): its page
+(GET) reads the row in one SELECT, its Confirm button (POST) confirms in one UPDATE …
+RETURNING (supporters.supporter_confirm_at_once). The page itself is the view's: Django
+renders it whole, through every middleware, once per statement, language and kind of page
+every few seconds, for a supporter whose name, place and link are placeholders
+(PAGE_ENVIRON_KEY tells the view); each visitor's page is that copy with their name and place
+escaped as the template would and their link's token put in. A link that is not waiting
+(unknown, used, expired), a visitor with a session, another method, a POST from another site:
+Django answers, as before.
 """
 
 import io
 import re
+import secrets
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -29,17 +41,51 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from undersigned.core import outbox, ratelimit
 from undersigned.core.addresses import mailbox
 from undersigned.core.origin import from_this_site
-from undersigned.signatures import supporters
+from undersigned.signatures import selectors, supporters
 from undersigned.signatures.forms import SupportForm
+from undersigned.signatures.models import SignOnToken, Supporter
 from undersigned.statements.models import Statement
 
 _LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 SIGN_UP_PATH = re.compile(rf"^/({_LANGUAGES})/statements/([-a-zA-Z0-9_]+)/support/$")
+CONFIRM_PATH = re.compile(rf"^/({_LANGUAGES})/support/confirm/([-a-zA-Z0-9_]{{16,128}})/$")
 _MAX_BODY = 16 * 1024
+# The environ key that asks the confirmation view for a page with placeholders (views.py).
+# Only the WSGI server and this module set environ keys of this form: a client's headers all
+# become HTTP_… keys.
+PAGE_ENVIRON_KEY = "undersigned.supporter_page"
+# How long a page built with placeholders serves before Django renders it again: a statement's
+# title, or a template, changed shows within this time.
+PAGE_SECONDS = 10.0
+# Placeholders new for each process: nothing a visitor typed can be mistaken for one.
+_HOLD = secrets.token_hex(12)
+_PLACEHOLDER = re.compile(rb"UNDERSIGNED(TOKEN|NAME|PLACE)" + _HOLD.encode())
+# What of the visitor's request the page with placeholders is built for; the rest (cookies,
+# the body, every other header) is left out, so the page is the same for everyone.
+_PAGE_ENVIRON = (
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "SERVER_PROTOCOL",
+    "SCRIPT_NAME",
+    "REMOTE_ADDR",
+    "HTTP_HOST",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "wsgi.url_scheme",
+    "wsgi.version",
+    "wsgi.errors",
+    "wsgi.multithread",
+    "wsgi.multiprocess",
+    "wsgi.run_once",
+)
+# Visitors with their own page (core/pagecache.py names the same cookies) go to Django.
+_PERSONAL_COOKIES = re.compile(r"(?:^|;)\s*(?:sessionid|messages)=")
+_PAGE_HEADERS_DROPPED = {"content-length", "x-request-id", "set-cookie"}
 # A slug's statement id, read once per process: a statement keeps its id, and the INSERT checks
 # the slug, the status and the date again on every sign-up.
 _statement_ids: dict[str, int] = {}
@@ -72,7 +118,7 @@ def _headers(location: str) -> list[tuple[str, str]]:
     return headers
 
 
-def sign_up(environ: dict) -> tuple[str, list[tuple[str, str]]] | None:
+def sign_up(environ: dict) -> tuple[str, list[tuple[str, str]], bytes] | None:
     """Answer a valid sign-up's POST (status and headers), or return None for Django to answer.
 
     The request's body is read into memory and put back in the environ, so Django reads it as
@@ -138,23 +184,141 @@ def _sign_up(request: WSGIRequest, *, language: str, slug: str):
         ratelimit.undo(*checks)
         return None
     location = reverse("signatures:support_sent", kwargs={"slug": slug})
-    return "302 Found", _headers(location)
+    return "302 Found", _headers(location), b""
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What the confirmation view is asked to render instead of reading the link (views.py)."""
+
+    kind: str  # "confirm" (the page with its button) or "confirmed" (the Confirm's answer)
+    supporter: Supporter
 
 
 class SupportersRush:
-    """WSGI middleware: the lean path for supporters' sign-ups, Django for everything else."""
+    """WSGI middleware: the lean path for supporters' sign-ups and confirmations, else Django.
+
+    `observe` makes the function that logs and counts a lean answer, from its route and view
+    name (operations.middleware.observe_lean).
+    """
 
     def __init__(self, application, *, observe=None):
         self.application = application
-        self.observe = observe
+        self.observe_sign_up = observe and observe(
+            "<lang>/statements/<slug:slug>/support/", "signatures:support"
+        )
+        self.observe_confirm = observe and observe(
+            "<lang>/support/confirm/<str:token>/", "signatures:support_confirm"
+        )
+        # (host, scheme, kind, language, statement, name shown) -> (built at, status,
+        # headers, body with placeholders)
+        self._pages: dict[tuple, tuple[float, str, list[tuple[str, str]], bytes]] = {}
 
     def __call__(self, environ, start_response):
         started = time.perf_counter()
-        answer = sign_up(environ)
+        answer, observe = sign_up(environ), self.observe_sign_up
+        if answer is None:
+            answer, observe = self.confirm(environ), self.observe_confirm
         if answer is None:
             return self.application(environ, start_response)
-        status, headers = answer
-        if self.observe is not None:
-            headers = self.observe(environ, status, headers, time.perf_counter() - started)
+        status, headers, body = answer
+        if observe:
+            headers = observe(environ, status, headers, time.perf_counter() - started)
         start_response(status, headers)
-        return [b""]
+        return [body]
+
+    def confirm(self, environ: dict) -> tuple[str, list[tuple[str, str]], bytes] | None:
+        """Answer a waiting link's page or its Confirm, or return None for Django to answer."""
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "POST"):
+            return None
+        match = CONFIRM_PATH.match(environ.get("PATH_INFO", ""))
+        if match is None or _PERSONAL_COOKIES.search(environ.get("HTTP_COOKIE", "")):
+            return None
+        language, token = match.groups()
+        request = WSGIRequest(environ)
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return None
+        if method == "POST" and not from_this_site(request):
+            return None
+        try:
+            if method == "GET":
+                support = selectors.supporter_awaiting(token=token)
+            else:
+                support = supporters.supporter_confirm_at_once(token=token)
+        except DatabaseError:
+            connection.close()  # the view's request opens a new one
+            return None
+        if support is None:
+            return None  # unknown, used or expired: the view says which
+        kind = "confirm" if method == "GET" else "confirmed"
+        page = self._page(environ, kind=kind, language=language, support=support)
+        if page is None:
+            if method == "GET":
+                return None
+            # Confirmed, but no page to show for it: the view renders this supporter's.
+            found = (
+                Supporter.objects.select_related("statement")
+                .filter(confirm_digest=SignOnToken.digest_of(token))
+                .first()
+            )
+            if found is not None:
+                environ[PAGE_ENVIRON_KEY] = PageRequest(kind=kind, supporter=found)
+            return None
+        status, headers, body = page
+        values = {b"TOKEN": token, b"NAME": escape(support.name), b"PLACE": escape(support.place)}
+        body = _PLACEHOLDER.sub(lambda found: values[found[1]].encode(), body)
+        return status, [*headers, ("Content-Length", str(len(body)))], body
+
+    def _page(self, environ: dict, *, kind: str, language: str, support) -> tuple | None:
+        """The page for this kind, language, statement and choice, with placeholders."""
+        key = (
+            environ.get("HTTP_HOST"),
+            environ.get("HTTP_X_FORWARDED_HOST"),
+            environ.get("HTTP_X_FORWARDED_PROTO"),
+            environ.get("wsgi.url_scheme"),
+            kind,
+            language,
+            support.statement_id,
+            support.show_name,
+        )
+        now = time.monotonic()
+        found = self._pages.get(key)
+        if found is not None and now - found[0] < PAGE_SECONDS:
+            return found[1:]
+        statement = Statement.objects.filter(pk=support.statement_id).first()
+        if statement is None:
+            return None
+        held = Supporter(
+            statement=statement,
+            name=f"UNDERSIGNEDNAME{_HOLD}",
+            place=f"UNDERSIGNEDPLACE{_HOLD}",
+            show_name=support.show_name,
+        )
+        page_environ = {name: environ[name] for name in _PAGE_ENVIRON if name in environ}
+        page_environ.update(
+            {
+                "REQUEST_METHOD": "GET",
+                "PATH_INFO": f"/{language}/support/confirm/UNDERSIGNEDTOKEN{_HOLD}/",
+                "QUERY_STRING": "",
+                "wsgi.input": io.BytesIO(b""),
+                PAGE_ENVIRON_KEY: PageRequest(kind=kind, supporter=held),
+            }
+        )
+        answered: list = []
+        result = self.application(page_environ, lambda *args: answered.extend(args[:2]))
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status, headers = answered
+        if not status.startswith("200") or any(k.lower() == "set-cookie" for k, _ in headers):
+            return None
+        headers = [(k, v) for k, v in headers if k.lower() not in _PAGE_HEADERS_DROPPED]
+        if len(self._pages) >= _STATEMENT_IDS_MAX:
+            self._pages.clear()
+        self._pages[key] = (now, status, headers, body)
+        return status, headers, body

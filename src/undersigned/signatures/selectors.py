@@ -403,6 +403,30 @@ def supporter_token_state(*, token: str) -> SupporterTokenState:
     return SupporterTokenState("valid", supporter)
 
 
+@dataclass(frozen=True)
+class SupportSummary:
+    """What a confirmation's page shows of a support: the rush's lean path reads only this."""
+
+    statement_id: int
+    name: str
+    place: str
+    show_name: bool
+
+
+def supporter_awaiting(*, token: str) -> SupportSummary | None:
+    """Return the support the link stands for if it waits for confirmation and has not expired."""
+    row = (
+        Supporter.objects.filter(
+            confirm_digest=SignOnToken.digest_of(token),
+            confirmed_at__isnull=True,
+            confirm_expires_at__gt=timezone.now(),
+        )
+        .values_list("statement_id", "name", "place", "show_name")
+        .first()
+    )
+    return SupportSummary(*row) if row is not None else None
+
+
 def supporter_for_withdrawal(*, supporter_id: int) -> Supporter | None:
     return Supporter.objects.select_related("statement").filter(pk=supporter_id).first()
 

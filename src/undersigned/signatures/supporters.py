@@ -428,16 +428,38 @@ def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> in
 
 def supporter_confirm(*, token: str) -> Supporter:
     """Confirm a support with its link's token: one UPDATE of one row, no shared row touched."""
-    digest = SignOnToken.digest_of(token)
-    now = timezone.now()
-    confirmed = Supporter.objects.filter(
-        confirm_digest=digest, confirmed_at__isnull=True, confirm_expires_at__gt=now
-    ).update(confirmed_at=now)
+    confirmed = supporter_confirm_at_once(token=token)
     found = selectors.supporter_token_state(token=token)
-    if not confirmed or found.supporter is None:
+    if confirmed is None or found.supporter is None:
         raise SupportTokenError(found.state if found.state != "valid" else "used", found.supporter)
-    _supporter_tally_soon(statement_id=found.supporter.statement_id)
     return found.supporter
+
+
+def supporter_confirm_at_once(*, token: str) -> selectors.SupportSummary | None:
+    """Confirm the support the token stands for, if it waits and its link has not expired.
+
+    One UPDATE … RETURNING (raw SQL: the ORM's update() returns no row), which both
+    supporter_confirm and the rush's lean path (rush.py) use; None, having changed nothing,
+    when the link is unknown, used or expired. The count's batch is booked for the statement.
+    """
+    now = timezone.now()
+    adapt = connection.ops.adapt_datetimefield_value
+    table = connection.ops.quote_name(Supporter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET confirmed_at = %s"  # noqa: S608 - the table name from the model
+            " WHERE confirm_digest = %s AND confirmed_at IS NULL AND confirm_expires_at > %s"
+            " RETURNING statement_id, name, place, show_name",
+            [adapt(now), SignOnToken.digest_of(token), adapt(now)],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    confirmed = selectors.SupportSummary(
+        statement_id=row[0], name=row[1], place=row[2], show_name=bool(row[3])
+    )
+    _supporter_tally_soon(statement_id=confirmed.statement_id)
+    return confirmed
 
 
 def _supporter_tally_soon(*, statement_id: int) -> None:

@@ -28,6 +28,7 @@ from undersigned.organizations import selectors as org_selectors
 from undersigned.signatures import (
     exports,
     reconfirmation,
+    rush,
     selectors,
     services,
     supporters,
@@ -641,6 +642,13 @@ def support_sent(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """Show the supporter's Confirm button; only its POST confirms."""
+    # The rush's lean path (rush.py) asks for a page with placeholders, or for the page of a
+    # support it has just confirmed; no client can set this key.
+    if (asked := request.META.get(rush.PAGE_ENVIRON_KEY)) is not None:
+        template = {"confirm": "signatures/support_confirm.html"}.get(
+            asked.kind, "signatures/support_confirmed.html"
+        )
+        return _private(render(request, template, {"supporter": asked.supporter}))
     if request.method == "POST":
         try:
             supporter = supporters.supporter_confirm(token=token)
