@@ -90,6 +90,8 @@ _PAGE_HEADERS_DROPPED = {"content-length", "x-request-id", "set-cookie"}
 # the slug, the status and the date again on every sign-up.
 _statement_ids: dict[str, int] = {}
 _STATEMENT_IDS_MAX = 1000
+# The page each sign-up is sent to, by language and slug (reverse() is slow for a rush).
+_sent_pages: dict[tuple[str, str], str] = {}
 
 
 def _statement_id(slug: str) -> int | None:
@@ -183,7 +185,12 @@ def _sign_up(request: WSGIRequest, *, language: str, slug: str):
     if not done:
         ratelimit.undo(*checks)
         return None
-    location = reverse("signatures:support_sent", kwargs={"slug": slug})
+    location = _sent_pages.get((language, slug))
+    if location is None:
+        location = reverse("signatures:support_sent", kwargs={"slug": slug})
+        if len(_sent_pages) >= _STATEMENT_IDS_MAX:
+            _sent_pages.clear()
+        _sent_pages[(language, slug)] = location
     return "302 Found", _headers(location), b""
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -414,17 +415,24 @@ class SupportSummary:
 
 
 def supporter_awaiting(*, token: str) -> SupportSummary | None:
-    """Return the support the link stands for if it waits for confirmation and has not expired."""
-    row = (
-        Supporter.objects.filter(
-            confirm_digest=SignOnToken.digest_of(token),
-            confirmed_at__isnull=True,
-            confirm_expires_at__gt=timezone.now(),
+    """Return the support the link stands for if it waits for confirmation and has not expired.
+
+    Raw SQL, one indexed row: the ORM took twice as long to build the query as the database to
+    answer it, and the rush's lean path asks this for every confirmation page shown.
+    """
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    table = connection.ops.quote_name(Supporter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement_id, name, place, show_name"  # noqa: S608 - the model's table
+            f" FROM {table} WHERE confirm_digest = %s AND confirmed_at IS NULL"
+            " AND confirm_expires_at > %s",
+            [SignOnToken.digest_of(token), now],
         )
-        .values_list("statement_id", "name", "place", "show_name")
-        .first()
-    )
-    return SupportSummary(*row) if row is not None else None
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return SupportSummary(statement_id=row[0], name=row[1], place=row[2], show_name=bool(row[3]))
 
 
 def supporter_for_withdrawal(*, supporter_id: int) -> Supporter | None:
