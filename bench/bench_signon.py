@@ -41,6 +41,7 @@ import base64
 import contextlib
 import json
 import os
+import quopri
 import re
 import shutil
 import signal
@@ -161,9 +162,10 @@ def setup_statement() -> None:
 CONFIRM_LINK = re.compile(r"https?://\S+/support/confirm/[^\s/]+/")
 
 
-BASE64_TEXT = re.compile(
-    rb"Content-Type: text/plain[^\r]*\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-    rb"([A-Za-z0-9+/=\r\n]+)"
+# The plain-text part of a message as Django writes it: its headers, then its body up to the
+# next boundary.
+TEXT_PART = re.compile(
+    rb"Content-Type: text/plain[^\r]*\r\n((?:[^\r]+\r\n)*?)\r\n(.*?)\r\n--", re.DOTALL
 )
 MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(\S+)", re.IGNORECASE | re.MULTILINE)
 
@@ -185,8 +187,13 @@ def smtp_sink(port: int, out: Path) -> None:
 
     def received(content: bytes, recipients: list[str]) -> None:
         found = CONFIRM_LINK.search(content.decode("utf-8", "replace"))
-        if found is None and (text := BASE64_TEXT.search(content)) is not None:
-            found = CONFIRM_LINK.search(base64.b64decode(text[1]).decode("utf-8", "replace"))
+        if found is None and (part := TEXT_PART.search(content)) is not None:
+            headers, body = part[1].lower(), part[2]
+            if b"transfer-encoding: base64" in headers:
+                body = base64.b64decode(body)
+            elif b"transfer-encoding: quoted-printable" in headers:
+                body = quopri.decodestring(body)
+            found = CONFIRM_LINK.search(body.decode("utf-8", "replace"))
         if found is None:
             message = email.message_from_bytes(content, policy=email.policy.default)
             body = message.get_body(preferencelist=("plain",))
