@@ -11,3 +11,8 @@ from undersigned.operations.middleware import observe_lean  # noqa: E402
 from undersigned.signatures.rush import SupportersRush  # noqa: E402
 
 application = SupportersRush(application, observe=observe_lean)
+
+# What every request needs, loaded once here rather than in each worker (core/warmup.py).
+from undersigned.core.warmup import warm_up  # noqa: E402
+
+warm_up()
