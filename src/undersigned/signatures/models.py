@@ -210,11 +210,15 @@ class Supporter(models.Model):
     the displayed count is kept apart in SupporterTally, which a batch brings up to date.
     """
 
+    # No index of its own: one_support_per_mailbox's index starts with the statement. Every
+    # index is written again on each of a row's updates (mailed, confirmed, counted), since
+    # each changes a column an index reads: a rush writes them all.
     statement = models.ForeignKey(
         "statements.Statement",
         on_delete=models.CASCADE,
         related_name="supporters",
         verbose_name=_("statement"),
+        db_index=False,
     )
     name = models.CharField(_("name"), max_length=200)
     place = models.CharField(_("city or country"), max_length=120)
@@ -225,8 +229,10 @@ class Supporter(models.Model):
     show_name = models.BooleanField(_("name shown in public"), default=False)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Unique by a constraint (Meta), not unique=True, which on PostgreSQL would add a second
+    # index for LIKE that no query uses.
     confirm_digest = models.CharField(
-        _("confirmation link digest"), max_length=64, null=True, blank=True, unique=True
+        _("confirmation link digest"), max_length=64, null=True, blank=True
     )
     confirm_expires_at = models.DateTimeField(_("confirmation link expires"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True)
@@ -251,7 +257,8 @@ class Supporter(models.Model):
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
         constraints = [
-            models.UniqueConstraint(fields=["statement", "mailbox"], name="one_support_per_mailbox")
+            models.UniqueConstraint(fields=["statement", "mailbox"], name="one_support_per_mailbox"),
+            models.UniqueConstraint(fields=["confirm_digest"], name="supporter_confirm_digest"),
         ]
         indexes = [
             # What the next batch counts: small, whatever the number of supporters.
