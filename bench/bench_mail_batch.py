@@ -2,16 +2,18 @@
 
 Run from the repository root: ``python bench/bench_mail_batch.py`` (``--supporters`` changes
 how many rows want a mail, ``--profile`` prints cProfile's hot spots). It needs PostgreSQL and
-Redis on 127.0.0.1 and uses a database and Redis database of its own (``--db``, ``--redis``;
-the database is migrated, and the benchmark's statement and its supporters replaced, on each
-run). The mail goes by SMTP to an aiosmtpd sink in a process of its own, so the figure is the
+Redis on 127.0.0.1 and uses a database and Redis database of its own (``--db``, ``--redis``,
+or BENCH_MAIL_DB and BENCH_MAIL_REDIS; by default ``undersigned_bench_mail`` and database 13),
+created and migrated if need be; each run replaces the benchmark's statement and supporters.
+The mail goes by SMTP to an aiosmtpd sink in a process of its own, so the figure is the
 worker's side alone: rendering, merging, records, MIME and the SMTP client.
 
 One statement takes supporters, with its title in English, Armenian and Russian; the rows ask
-for their mail in the three languages in turn, with names in the three scripts. A first short
-run (not counted) loads templates, catalogues and URL patterns, as a worker that has run once
-has them. The figure is this process's CPU time (time.process_time) for supporter_mails_send
-over all the rows, divided by the mails sent; the sink's count is checked against it.
+for their mail in the three languages in turn (``--languages en`` for English alone), with
+names in the three scripts. A first short run (not counted) loads templates, catalogues and URL
+patterns, as a worker that has run once has them. The figure is this process's CPU time
+(time.process_time) for supporter_mails_send over all the rows, divided by the mails sent; the
+sink's count is checked against it.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ def statement_fresh():
     return statement
 
 
-def supporters_waiting(statement, count: int, start: int) -> None:
+def supporters_waiting(statement, count: int, start: int, languages: list[str]) -> None:
     """Insert rows that want their confirmation mail, as supporter_sign_up leaves them."""
     from django.conf import settings
     from django.utils import timezone
@@ -119,7 +121,7 @@ def supporters_waiting(statement, count: int, start: int) -> None:
     now = timezone.now()
     rows = []
     for number in range(start, start + count):
-        language = ("en", "hy", "ru")[number % 3]
+        language = languages[number % len(languages)]
         email = f"supporter{number}@mail.example.am"
         row = Supporter(
             statement=statement,
@@ -153,9 +155,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--supporters", type=int, default=2000)
     parser.add_argument("--warm-up", type=int, default=30)
-    parser.add_argument("--db", default=os.environ.get("BENCH_MAIL_DB", "h17mail"))
+    parser.add_argument("--languages", default="en,hy,ru", help="the rows' languages, in turn")
+    parser.add_argument("--db", default=os.environ.get("BENCH_MAIL_DB", "undersigned_bench_mail"))
     parser.add_argument(
-        "--redis", default=os.environ.get("BENCH_MAIL_REDIS", "redis://127.0.0.1:6379/9")
+        "--redis", default=os.environ.get("BENCH_MAIL_REDIS", "redis://127.0.0.1:6379/13")
     )
     parser.add_argument("--profile", action="store_true", help="print cProfile's hot spots")
     parser.add_argument("--top", type=int, default=35)
@@ -180,9 +183,12 @@ def main() -> None:
             call_command("migrate", verbosity=0)
             cache.clear()
             statement = statement_fresh()
-            supporters_waiting(statement, options.warm_up, start=0)
+            languages = options.languages.split(",")
+            supporters_waiting(statement, options.warm_up, start=0, languages=languages)
             supporter_mails_send(statement_id=statement.pk)
-            supporters_waiting(statement, options.supporters, start=options.warm_up)
+            supporters_waiting(
+                statement, options.supporters, start=options.warm_up, languages=languages
+            )
 
             profile = cProfile.Profile(time.process_time) if options.profile else None
             wall, cpu = time.perf_counter(), time.process_time()

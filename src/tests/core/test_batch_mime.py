@@ -198,3 +198,20 @@ def test_the_backend_checks_addresses_as_djangos_does(settings, force_ascii):
             assert check(ours, address, force_ascii) == check(djangos, address, force_ascii), (
                 address
             )
+
+
+def test_the_console_backend_prints_a_prepared_mail_readably(settings):
+    from io import StringIO
+
+    from django.core.mail import mailers
+
+    stream = StringIO()
+    backend = "django.core.mail.backends.console.EmailBackend"
+    settings.MAILERS = {"default": {"BACKEND": backend, "OPTIONS": {"stream": stream}}}
+    made = template().fill(to="a@x.am", message_id=message_id_for("1"), text=TEXT, html=HTML)
+    mail = PreparedMail(mime=made, subject=SUBJECT, body=TEXT, from_email=SENDER, to=["a@x.am"])
+    assert mailers["default"].send_messages([mail]) == 1
+    printed = stream.getvalue()
+    assert "\r" not in printed
+    assert "Здравствуйте, Анна!" in printed
+    assert f"Message-ID: {message_id_for('1')}" in printed
