@@ -15,8 +15,9 @@ which
 
 For a rush of the same mail to many people (supporters' confirmation links), `mail_batch()`
 does the same for a whole batch inside a task: it renders the templates once with a placeholder
-for each recipient's own values, records every mail in one INSERT, sends them all over one SMTP
-connection, and marks them sent in one UPDATE.
+for each recipient's own values, and builds the MIME message once too, each recipient's made
+from its bytes (core/batchmime.py); it records every mail in one INSERT, sends them all over
+one SMTP connection, and marks them sent in one UPDATE.
 
 No other code builds an EmailMessage: `mail_deliver()` (run by the task) and `mail_batch()` are
 the only senders.
