@@ -11,6 +11,7 @@ from django.core.mail.backends.smtp import EmailBackend as DjangoSMTPBackend
 from undersigned.core.batchmime import LINE_LIMIT, MimeTemplate, PreparedMail
 from undersigned.core.mailheaders import SiteMail
 from undersigned.core.messageid import message_id_for
+from undersigned.core.outbox import list_headers
 from undersigned.core.smtp import EmailBackend
 
 SENDER = "Undersigned <no-reply@undersigned.example>"
@@ -32,13 +33,13 @@ def template(html: bool = True) -> MimeTemplate:
     return MimeTemplate(subject=SUBJECT, from_email=SENDER, headers=HEADERS, html=html)
 
 
-def alone(*, to: str, message_id: str, text: str, html: str) -> email.message.EmailMessage:
+def alone(*, to, message_id, text, html, headers=HEADERS) -> email.message.EmailMessage:
     message = SiteMail(
         subject=SUBJECT,
         body=text,
         from_email=SENDER,
         to=[to],
-        headers={**HEADERS, "Message-ID": message_id},
+        headers={**headers, "Message-ID": message_id},
     )
     if html:
         message.attach_alternative(html, "text/html")
@@ -71,14 +72,22 @@ def reading(message) -> dict:
     return {"headers": headers, "type": message.get_content_type(), "parts": parts}
 
 
-@pytest.mark.parametrize("html", [HTML, ""])
-def test_a_mail_made_from_the_template_reads_as_the_one_built_alone(html):
-    mime = template(html=bool(html))
+LIST = list_headers(
+    unsubscribe_url="https://undersigned.example/ru/updates/unsubscribe/" + "Zm9v" * 20 + "/",
+    list_id="Undersigned <updates.undersigned.example>",
+)
+
+
+@pytest.mark.parametrize(("html", "headers"), [(HTML, HEADERS), ("", HEADERS), (HTML, LIST)])
+def test_a_mail_made_from_the_template_reads_as_the_one_built_alone(html, headers):
+    mime = MimeTemplate(subject=SUBJECT, from_email=SENDER, headers=headers, html=bool(html))
     message_id = message_id_for("supporter:7:mail:1")
     made = mime.fill(to="anna@mail.example.am", message_id=message_id, text=TEXT, html=html)
     assert made is not None
     received = parsed(made)
-    built = alone(to="anna@mail.example.am", message_id=message_id, text=TEXT, html=html)
+    built = alone(
+        to="anna@mail.example.am", message_id=message_id, text=TEXT, html=html, headers=headers
+    )
     assert reading(received) == reading(built)
     assert received["Subject"] == SUBJECT
     assert not [part.defects for part in received.walk() if part.defects]
