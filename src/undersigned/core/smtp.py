@@ -1,9 +1,9 @@
 """Django's SMTP mail backend, checking addresses without parsing the ones that need none.
 
 Before each message the backend checks the sender's address and every recipient's with
-`prep_address()`, which runs the email package's full RFC 5322 parser: about 0.13 ms an
-address, a third of what a supporter's batched mail costs the worker in all (bench/
-bench_mail_batch.py). Two kinds of address skip it, with the same result:
+`prep_address()`, which runs the email package's full RFC 5322 parser: some 0.13 ms an
+address, 0.3 ms a mail, which was a third of what a supporter's batched mail cost the worker
+in all (bench/bench_mail_batch.py). Two kinds of address skip it, with the same result:
 
 - a plain ASCII address, dot-atom@domain (RFC 5322 §3.4.1), which the parser finds without a
   defect and returns as it is: the parser quotes a local part only for specials, which a
