@@ -360,7 +360,7 @@ def mail_over_smtp(settings, smtp_server):
     """Send the site's mail to the in-process SMTP server, with tasks run at once."""
     settings.MAILERS = {
         "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "BACKEND": "undersigned.core.smtp.EmailBackend",
             "OPTIONS": {"host": smtp_server.host, "port": smtp_server.port, "timeout": 10},
         }
     }

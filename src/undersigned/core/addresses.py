@@ -6,10 +6,19 @@ per-address rate limit, the site-wide cap on mail to one recipient and the rule 
 supporter per mailbox key on `mailbox(address)`; mail is still sent to the address as typed.
 """
 
+import re
+
 # Providers known to deliver a.b.c@ and abc@ to the same inbox.
 DOTLESS_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
 # The same inboxes under another domain name.
 DOMAIN_ALIASES = {"googlemail.com": "gmail.com"}
+# The common address, in ASCII, with no quoting, comment or display name: a dot-atom local part
+# and a domain of dot-separated labels (RFC 5322 §3.4.1). Python's email package prints it as
+# it is, in a header and on the SMTP envelope (core/batchmime.py and core/smtp.py rely on it).
+PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+)
 
 
 def mailbox(address: str) -> str:

@@ -15,8 +15,9 @@ which
 
 For a rush of the same mail to many people (supporters' confirmation links), `mail_batch()`
 does the same for a whole batch inside a task: it renders the templates once with a placeholder
-for each recipient's own values, records every mail in one INSERT, sends them all over one SMTP
-connection, and marks them sent in one UPDATE.
+for each recipient's own values, and builds the MIME message once too, each recipient's made
+from its bytes (core/batchmime.py); it records every mail in one INSERT, sends them all over
+one SMTP connection, and marks them sent in one UPDATE.
 
 No other code builds an EmailMessage: `mail_deliver()` (run by the task) and `mail_batch()` are
 the only senders.
@@ -24,6 +25,7 @@ the only senders.
 
 import logging
 import secrets as random
+import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ from django.utils.translation import ngettext
 
 from undersigned.core import ratelimit
 from undersigned.core.addresses import mailbox
+from undersigned.core.batchmime import MimeTemplate, PreparedMail
 from undersigned.core.mailheaders import SiteMail
 from undersigned.core.messageid import message_id_for
 from undersigned.core.models import OutgoingMail
@@ -221,6 +224,31 @@ def _merge(text: str, fields: Mapping[str, str], holders: Mapping[str, str], *, 
     return text
 
 
+_MIME_TEMPLATES: dict[tuple, tuple[float, MimeTemplate]] = {}
+MIME_TEMPLATE_SECONDS = 60
+
+
+def _mime_template(
+    *, subject: str, from_email: str, headers: Mapping[str, str], html: bool
+) -> MimeTemplate:
+    """Return a MIME template for these headers, one made in the last minute if there is one.
+
+    Making one costs as much as some twenty mails made from it, and a task sends batch after
+    batch of the same mail; a template kept longer would give its mails an older Date.
+    """
+    key = (subject, from_email, tuple(headers.items()), html)
+    now = time.monotonic()
+    kept = _MIME_TEMPLATES.get(key)
+    if kept is None or now - kept[0] > MIME_TEMPLATE_SECONDS:
+        if len(_MIME_TEMPLATES) >= 32:
+            _MIME_TEMPLATES.clear()
+        kept = _MIME_TEMPLATES[key] = (
+            now,
+            MimeTemplate(subject=subject, from_email=from_email, headers=headers, html=html),
+        )
+    return kept[1]
+
+
 def mail_batch(
     *,
     template: str,
@@ -262,11 +290,23 @@ def mail_batch(
         "Content-Language": language,
         **(headers or {}),
     }
+    from_email = sender()
+    # The subject is most often the batch's own (no recipient's value in it): then the MIME
+    # message is built once for the batch, and each recipient's is made from it (batchmime).
+    batch_subject = None
+    mime = None
+    if not any(holder in subject for holder in holders.values()):
+        batch_subject = subject_line(subject)
+        mime = _mime_template(
+            subject=batch_subject, from_email=from_email, headers=all_headers, html=bool(html)
+        )
     records, messages = [], []
     for recipient in recipients:
         mail_text = _merge(text, recipient.fields, holders, html=False)
         mail_html = _merge(html, recipient.fields, holders, html=True)
-        mail_subject = subject_line(_merge(subject, recipient.fields, holders, html=False))
+        mail_subject = batch_subject or subject_line(
+            _merge(subject, recipient.fields, holders, html=False)
+        )
         record = OutgoingMail(
             key=recipient.key,
             kind=kind,
@@ -282,10 +322,15 @@ def mail_batch(
             attempts=1,
         )
         records.append(record)
-        message = SiteMail(
+        message = PreparedMail(
+            mime=mime.fill(
+                to=recipient.to, message_id=record.message_id, text=mail_text, html=mail_html
+            )
+            if mime
+            else None,
             subject=mail_subject,
             body=mail_text,
-            from_email=sender(),
+            from_email=from_email,
             to=[recipient.to],
             headers={**all_headers, "Message-ID": record.message_id},
         )

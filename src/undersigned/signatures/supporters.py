@@ -4,6 +4,7 @@ Their mail goes out through the site's one mail path (core.outbox).
 """
 
 import base64
+import re
 import time
 from collections.abc import Iterable
 from datetime import timedelta
@@ -394,6 +395,29 @@ def supporter_mails_send(*, statement_id: int) -> int:
     return sent
 
 
+class _TokenLink:
+    """A private link's absolute URL in one language for any token, reversed once, not per row.
+
+    reverse() prints the tokens (URL-safe base64, with ":" in a signed one) as they are, so
+    the URL is the one reversed with a placeholder, the token in its place; a token with other
+    characters is reversed.
+    """
+
+    _AS_IS = re.compile(r"[A-Za-z0-9_:-]+")
+    _HOLDER = "UNDERSIGNEDTOKEN"
+
+    def __init__(self, name: str, language: str):
+        self.name, self.language = name, language
+        with translation.override(language):
+            self.before, self.after = _absolute(name, self._HOLDER).split(self._HOLDER)
+
+    def url(self, token: str) -> str:
+        if self._AS_IS.fullmatch(token):
+            return f"{self.before}{token}{self.after}"
+        with translation.override(self.language):
+            return _absolute(self.name, token)
+
+
 def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> int:
     now = timezone.now()
     expires = now + timedelta(days=settings.SIGNON_TOKEN_DAYS)
@@ -404,18 +428,19 @@ def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> in
             confirm_expires_at=expires
         )
     groups: dict[tuple[str, str], list[outbox.BatchRecipient]] = {}
+    languages = {row.language for row in rows}
+    confirm_links = {lang: _TokenLink("signatures:support_confirm", lang) for lang in languages}
+    withdraw_links = {lang: _TokenLink("signatures:support_withdraw", lang) for lang in languages}
     for row in rows:
         kind = "support_confirm" if row.confirmed_at is None else "support_already"
         fields = {"supporter_name": defused(row.name)}
         secrets: list[str] = []
         if kind == "support_confirm":
             token = _supporter_confirm_token(row)
-            with translation.override(row.language):
-                fields["confirm_url"] = _absolute("signatures:support_confirm", token)
+            fields["confirm_url"] = confirm_links[row.language].url(token)
             secrets.append(token)
         withdraw = supporter_withdraw_token(row)
-        with translation.override(row.language):
-            fields["withdraw_url"] = _absolute("signatures:support_withdraw", withdraw)
+        fields["withdraw_url"] = withdraw_links[row.language].url(withdraw)
         secrets.append(withdraw)
         groups.setdefault((row.language, kind), []).append(
             outbox.BatchRecipient(
