@@ -257,7 +257,9 @@ class Supporter(models.Model):
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
         constraints = [
-            models.UniqueConstraint(fields=["statement", "mailbox"], name="one_support_per_mailbox"),
+            models.UniqueConstraint(
+                fields=["statement", "mailbox"], name="one_support_per_mailbox"
+            ),
             models.UniqueConstraint(fields=["confirm_digest"], name="supporter_confirm_digest"),
         ]
         indexes = [
