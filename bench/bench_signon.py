@@ -541,14 +541,19 @@ def insert_rate(*, seconds: int, clients: int = 16) -> dict[str, float]:
 
 
 def tasks_waiting() -> tuple[int, int]:
-    """Tasks still ready (due now) and running in the worker's queue."""
-    ((ready, running),) = sql(
-        # django-tasks-db marks a task to run at once with the largest date.
-        "SELECT count(*) FILTER (WHERE status = 'READY' AND (run_after <= now()"
-        " OR run_after > now() + interval '100 years')), count(*) FILTER (WHERE status = 'RUNNING')"
-        " FROM django_tasks_database_dbtaskresult"
+    """The supporters' work still to do: tasks ready or running, and rows waiting for mail.
+
+    A mail task that found another worker mailing books itself a moment later: it counts as
+    waiting (the hourly recount, booked an hour ahead, does not), and so does a row that wants
+    its mail while no task is due (its worker killed, say, before the next booking).
+    """
+    ((ready, running, wanted),) = sql(
+        "SELECT count(*) FILTER (WHERE status = 'READY' AND run_after < now() + interval '1 minute'),"
+        " count(*) FILTER (WHERE status = 'RUNNING'),"
+        " (SELECT count(*) FROM signatures_supporter WHERE mail_wanted_at IS NOT NULL)"
+        " FROM django_tasks_database_dbtaskresult WHERE task_path LIKE '%%supporter%%'"
     )
-    return ready, running
+    return ready + wanted, running
 
 
 def drain(*, timeout: float, stuck_after: float) -> tuple[bool, float, int]:

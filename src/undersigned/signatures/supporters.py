@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from undersigned.core import outbox, ratelimit
+from undersigned.core import locks, outbox, ratelimit
 from undersigned.core.addresses import mailbox
 from undersigned.core.audit import audit_record
 from undersigned.core.models import OutgoingMail
@@ -374,14 +374,14 @@ def supporter_mails_send(*, statement_id: int) -> int:
     and sent over one SMTP connection (core.outbox.mail_batch), then the rows marked in one
     UPDATE. A worker killed before the UPDATE leaves the rows wanting: the task, run again,
     sends the same mails with the same Message-IDs. One worker at a time mails a statement's
-    supporters (a lock in the shared cache); another books itself for later.
+    supporters (core/locks.py: on PostgreSQL a lock that a killed worker lets go at once);
+    another books itself for later.
     """
-    lock = f"supporters:mailing:{statement_id}"
-    if not cache.add(lock, 1, timeout=_MAILING_LOCK_SECONDS):
-        _supporter_mails_soon(statement_id=statement_id, force=True)
-        return 0
     sent = 0
-    try:
+    with locks.held(f"supporters:mailing:{statement_id}", seconds=_MAILING_LOCK_SECONDS) as renew:
+        if renew is None:
+            _supporter_mails_soon(statement_id=statement_id, force=True)
+            return 0
         statement = Statement.objects.filter(pk=statement_id).first()
         wanted = Supporter.objects.filter(statement_id=statement_id, mail_wanted_at__isnull=False)
         while statement is not None:
@@ -389,9 +389,7 @@ def supporter_mails_send(*, statement_id: int) -> int:
             if not rows:
                 break
             sent += _supporters_mail_batch(statement=statement, rows=rows)
-            cache.touch(lock, _MAILING_LOCK_SECONDS)
-    finally:
-        cache.delete(lock)
+            renew()
     return sent
 
 
