@@ -548,7 +548,8 @@ def tasks_waiting() -> tuple[int, int]:
     its mail while no task is due (its worker killed, say, before the next booking).
     """
     ((ready, running, wanted),) = sql(
-        "SELECT count(*) FILTER (WHERE status = 'READY' AND run_after < now() + interval '1 minute'),"
+        "SELECT count(*) FILTER (WHERE status = 'READY'"
+        " AND run_after < now() + interval '1 minute'),"
         " count(*) FILTER (WHERE status = 'RUNNING'),"
         " (SELECT count(*) FROM signatures_supporter WHERE mail_wanted_at IS NOT NULL)"
         " FROM django_tasks_database_dbtaskresult WHERE task_path LIKE '%%supporter%%'"
