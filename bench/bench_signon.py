@@ -843,6 +843,99 @@ def integrity(result: dict, mails: list[tuple[str, ...]]) -> list[tuple[str, int
     ]
 
 
+STEPS_SIGN_UPS = 2000
+STEP_CLIENTS = 8
+
+
+def step_costs(base: str, mail_file: Path, processes: Processes) -> list[tuple]:
+    """Each step of a supporter's path on its own, after the rush: CPU per step, by part.
+
+    STEPS_SIGN_UPS new visitors, STEP_CLIENTS at a time (threads, one kept connection each):
+    all sign up (the form's GET and the POST), then their mails are waited for (the worker's
+    batches), then every confirmation page is shown, then every Confirm is pressed. CPU is
+    read from /proc before and after each step, so each step's cost is apart from the others'.
+    """
+    import http.client
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import urlencode, urlsplit
+
+    address = urlsplit(base)
+    local = threading.local()
+    same_site = {"Origin": base, "Sec-Fetch-Site": "same-origin", "Accept": "text/html"}
+
+    def ask(method: str, path: str, body: str = "") -> int:
+        if not hasattr(local, "connection"):
+            local.connection = http.client.HTTPConnection(address.hostname, address.port)
+        headers = same_site
+        if method == "POST":
+            headers = {**same_site, "Content-Type": "application/x-www-form-urlencoded"}
+        local.connection.request(method, path, body=body, headers=headers)
+        answer = local.connection.getresponse()
+        answer.read()
+        return answer.status
+
+    def sign_up(number: int) -> int:
+        ask("GET", FORM)
+        data = {"name": f"Step {number}", "place": "Gyumri", "email": emails[number]}
+        return ask("POST", FORM, urlencode({**data, "show_name": "on"}))
+
+    def timed(name: str, work, items) -> None:
+        cpu = CpuByPart(processes)
+        started = time.monotonic()
+        with ThreadPoolExecutor(STEP_CLIENTS) as pool:
+            answers = list(pool.map(work, items))
+        seconds = time.monotonic() - started
+        steps.append((name, cpu.totals(), len(items), seconds, answers))
+
+    steps: list[tuple] = []
+    stamp = time.time_ns()
+    emails = [f"step-{stamp}-{number}@steps.example" for number in range(STEPS_SIGN_UPS)]
+    timed("form (GET) and sign-up (POST)", sign_up, range(STEPS_SIGN_UPS))
+    # The mail: from the last sign-up until every link has reached the sink.
+    cpu, started, links = CpuByPart(processes), time.monotonic(), {}
+    wanted = set(emails)
+    while len(links) < len(wanted) and time.monotonic() - started < 300:
+        for line in mail_file.read_text().splitlines():
+            _t, email, kind, link, _message_id = line.split("\t")
+            if email in wanted and kind == "confirm":
+                links[email] = urlsplit(link).path
+        time.sleep(0.2)
+    steps.append(("confirmation mail (the worker's batch)", cpu.totals(), len(links),
+                  time.monotonic() - started, [250] * len(links)))  # fmt: skip
+    paths = list(links.values())
+    timed("confirmation page (GET)", lambda path: ask("GET", path), paths)
+    timed("Confirm (POST)", lambda path: ask("POST", path), paths)
+    return steps
+
+
+def report_steps(steps: list[tuple]) -> None:
+    print()
+    print(
+        f"Each step on its own, after the rush ({STEPS_SIGN_UPS:,} new visitors, "
+        f"{STEP_CLIENTS} at a time, one step after another; CPU per step, ms):"
+    )
+    print()
+    print("| step | per second | answered as expected | " + " | ".join(SERVER_PARTS)
+          + " | server total | SMTP sink |")  # fmt: skip
+    print("| --- " * (len(SERVER_PARTS) + 5) + "|")
+    totals = dict.fromkeys(SERVER_PARTS, 0.0)
+    expected = {"form (GET) and sign-up (POST)": 302}
+    for name, cpu, count, seconds, answers in steps:
+        per = {part: cpu.get(part, 0.0) * 1000 / max(count, 1) for part in SERVER_PARTS}
+        for part in SERVER_PARTS:
+            totals[part] += per[part]
+        good = sum(1 for answer in answers if answer == expected.get(name, 200))
+        if name.startswith("confirmation mail"):
+            good = count
+        cells = " | ".join(f"{per[part]:.3f}" for part in SERVER_PARTS)
+        sink = cpu.get("SMTP sink", 0.0) * 1000 / max(count, 1)
+        print(f"| {name} | {count / seconds:,.0f} | {good:,} of {count:,} | {cells} | "
+              f"**{sum(per.values()):.3f}** | {sink:.3f} |")  # fmt: skip
+    cells = " | ".join(f"**{totals[part]:.3f}**" for part in SERVER_PARTS)
+    print(f"| **a confirmed supporter** | | | {cells} | **{sum(totals.values()):.3f}** "
+          f"(target ≤ 3) | |")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=60, help="seconds of rush")
@@ -872,6 +965,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--profile", metavar="DIR", help="py-spy the app servers' workers during the rush"
+    )
+    parser.add_argument(
+        "--steps",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="after the rush, measure each step of a supporter's path on its own",
     )
     parser.add_argument("--logs", metavar="DIR", help="keep the processes' logs and mail here")
     parser.add_argument("--keep", action="store_true", help="leave everything up (Ctrl-C ends)")
@@ -1002,6 +1101,7 @@ def run(args) -> int:
         )
         mails = [tuple(line.split("\t")[1:]) for line in mail_file.read_text().splitlines() if line]
         checks = integrity(result, mails)
+        steps = step_costs(base, mail_file, processes) if args.steps else []
     except BaseException:
         failed = True
         raise
@@ -1024,10 +1124,13 @@ def run(args) -> int:
 
     result["cpu"], result["cpu_all"] = cpu_rush, cpu_all
     result["window"] = faults.window
-    return report(
+    failed_run = report(
         args, result, checks, faults.log, others=others, backlog=backlog, drained=drained,
         drain_seconds=drain_seconds, stuck=stuck, inserts=inserts,
     )  # fmt: skip
+    if steps:
+        report_steps(steps)
+    return failed_run
 
 
 SERVER_PARTS = ("app servers", "PostgreSQL", "Redis", "worker", "nginx")
