@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
@@ -97,5 +98,6 @@ def test_copy_button_copies_the_embed_code(page, live_server, open_data_archive,
 
     page.get_by_role("button", name="Copy embed code").click()
 
-    assert page.get_by_role("status").filter(has_text="Copied.").count() == 1
+    # The clipboard answers asynchronously: wait for the status, as a reader would.
+    expect(page.get_by_role("status").filter(has_text="Copied.")).to_have_count(1)
     assert "/en/embed/on-free-elections/" in page.evaluate("navigator.clipboard.readText()")
