@@ -3,9 +3,10 @@
 Run from the repository root: ``python bench/bench_sqlite_sync.py`` (``--seconds`` per round,
 ``--rounds``). It makes a SQLite database of its own in a temporary folder (as `make run` has
 it: WAL, the site's settings), migrates it, and publishes one statement. Each sign-up is the
-site's own service (`supporter_sign_up`): the supporter's row and the queued mail task, in one
-transaction, committed before the next begins, as one app server does under a rush. The two
-modes take turns, so that a change in the machine's load weighs on both.
+site's own service (`supporter_sign_up`, signatures/supporters.py): the supporter's row, which
+asks for its mail (the batch is booked once a second), committed before the next begins, as
+one app server does under a rush. The two modes take turns, so that a change in the machine's
+load weighs on both.
 
 With NORMAL in WAL mode a commit is not synced to disk: a power cut may lose the last
 confirmed signatures. FULL syncs the log at every commit. Prints a Markdown section.
@@ -54,7 +55,7 @@ def sign_ups_per_second(statement, mode: str, seconds: float, start: int) -> tup
     """Sign up new supporters for `seconds` with the given mode; return the rate and count."""
     from django.db import connection
 
-    from undersigned.signatures.services import supporter_sign_up
+    from undersigned.signatures.supporters import supporter_sign_up
 
     with connection.cursor() as cursor:
         cursor.execute(f"PRAGMA synchronous={mode}")
