@@ -36,8 +36,9 @@ def held(name: str, *, seconds: int = 30) -> Iterator[Callable[[], None] | None]
     a cache lock from expiring (an advisory lock needs nothing).
     """
     if connection.vendor == "postgresql":
+        keys = [_LOCK_CLASS, _key(name)]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_LOCK_CLASS, _key(name)])
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", keys)
             (taken,) = cursor.fetchone()
         if not taken:
             yield None
@@ -47,7 +48,7 @@ def held(name: str, *, seconds: int = 30) -> Iterator[Callable[[], None] | None]
         finally:
             try:
                 with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_LOCK_CLASS, _key(name)])
+                    cursor.execute("SELECT pg_advisory_unlock(%s, %s)", keys)
             except DatabaseError:
                 connection.close()  # a lost connection took the lock with it
         return

@@ -87,9 +87,12 @@ def invalidate(*tags: str) -> None:
 
 def is_personal(request: HttpRequest) -> bool:
     """Return whether this request must not see or fill the shared cache."""
-    return request.method not in ("GET", "HEAD") or any(
-        name in request.COOKIES for name in _PERSONAL_COOKIES
-    )
+    return request.method not in ("GET", "HEAD") or has_personal_cookie(request)
+
+
+def has_personal_cookie(request: HttpRequest) -> bool:
+    """Return whether the visitor is signed in or has a message waiting: a page of their own."""
+    return any(name in request.COOKIES for name in _PERSONAL_COOKIES)
 
 
 def _slot(language: str, address: str) -> str:

@@ -34,6 +34,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -46,6 +47,7 @@ from django.utils.html import escape
 from undersigned.core import outbox, ratelimit
 from undersigned.core.addresses import mailbox
 from undersigned.core.origin import from_this_site
+from undersigned.core.pagecache import has_personal_cookie
 from undersigned.signatures import selectors, supporters
 from undersigned.signatures.forms import SupportForm
 from undersigned.signatures.models import SignOnToken, Supporter
@@ -83,15 +85,11 @@ _PAGE_ENVIRON = (
     "wsgi.multiprocess",
     "wsgi.run_once",
 )
-# Visitors with their own page (core/pagecache.py names the same cookies) go to Django.
-_PERSONAL_COOKIES = re.compile(r"(?:^|;)\s*(?:sessionid|messages)=")
 _PAGE_HEADERS_DROPPED = {"content-length", "x-request-id", "set-cookie"}
 # A slug's statement id, read once per process: a statement keeps its id, and the INSERT checks
 # the slug, the status and the date again on every sign-up.
 _statement_ids: dict[str, int] = {}
 _STATEMENT_IDS_MAX = 1000
-# The page each sign-up is sent to, by language and slug (reverse() is slow for a rush).
-_sent_pages: dict[tuple[str, str], str] = {}
 
 
 def _statement_id(slug: str) -> int | None:
@@ -102,6 +100,13 @@ def _statement_id(slug: str) -> int | None:
                 _statement_ids.clear()
             _statement_ids[slug] = found
     return found
+
+
+@lru_cache(maxsize=_STATEMENT_IDS_MAX)
+def _sent_page(language: str, slug: str) -> str:
+    """The page a sign-up is sent to (kept: reverse() is slow for a rush)."""
+    with translation.override(language):
+        return reverse("signatures:support_sent", kwargs={"slug": slug})
 
 
 def _headers(location: str) -> list[tuple[str, str]]:
@@ -185,13 +190,7 @@ def _sign_up(request: WSGIRequest, *, language: str, slug: str):
     if not done:
         ratelimit.undo(*checks)
         return None
-    location = _sent_pages.get((language, slug))
-    if location is None:
-        location = reverse("signatures:support_sent", kwargs={"slug": slug})
-        if len(_sent_pages) >= _STATEMENT_IDS_MAX:
-            _sent_pages.clear()
-        _sent_pages[(language, slug)] = location
-    return "302 Found", _headers(location), b""
+    return "302 Found", _headers(_sent_page(language, slug)), b""
 
 
 @dataclass(frozen=True)
@@ -240,10 +239,12 @@ class SupportersRush:
         if method not in ("GET", "POST"):
             return None
         match = CONFIRM_PATH.match(environ.get("PATH_INFO", ""))
-        if match is None or _PERSONAL_COOKIES.search(environ.get("HTTP_COOKIE", "")):
+        if match is None:
             return None
         language, token = match.groups()
         request = WSGIRequest(environ)
+        if has_personal_cookie(request):
+            return None
         try:
             request.get_host()
         except DisallowedHost:
