@@ -1,6 +1,7 @@
 """Fixtures for the whole suite: factories, browsers, mail servers; the session's set-up."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -303,6 +304,15 @@ def open_statement(statement_factory):
 def mail_text(message) -> str:
     """Return the plain-text part of a received message."""
     return message.get_body(preferencelist=("plain",)).get_content()
+
+
+# The confirmation link a supporter is mailed: the statement's page, the token in the query.
+SUPPORTER_LINK = re.compile(r"https?://[^/\s]+(/\S+/support/confirm/\?token=[\w-]+)")
+
+
+def supporter_link(text: str) -> str:
+    """Return the path and query of the confirmation link in a supporter's mail."""
+    return SUPPORTER_LINK.search(text).group(1)
 
 
 def mail_parts(message) -> tuple[str, str]:

@@ -294,3 +294,39 @@ def test_nginx_shares_the_support_form_but_never_a_signed_in_visitors_page(
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["X-Cache-Status"] == "BYPASS"
+
+
+@pytest.mark.multiprocess
+def test_nginx_keeps_one_confirmation_page_for_every_supporters_link(
+    nginx_in_front, statement_factory, tasks_do_nothing
+):
+    from undersigned.signatures import supporters
+    from undersigned.signatures.models import Supporter
+
+    statement = statement_factory(translation__title="On the right to protest")
+    tokens = []
+    for email in ("ani@example.am", "aram@example.am"):
+        supporters.supporter_sign_up(
+            statement=statement, name="A", place="B", email=email, show_name=True, language="en"
+        )
+        tokens.append(supporters._supporter_confirm_token(Supporter.objects.get(email=email)))
+    page = f"{nginx_in_front}/en/statements/{statement.slug}/support/confirm/"
+    first, second = _get(f"{page}?token={tokens[0]}"), _get(f"{page}?token={tokens[1]}")
+    assert first[0] == second[0] == 200
+    # One copy for every link: nginx keeps it without the token, which is nowhere in it.
+    assert first[1]["X-Cache-Status"] == "MISS"
+    assert second[1]["X-Cache-Status"] in ("HIT", "REVALIDATED", "UPDATING")
+    assert first[2] == second[2]
+    assert not [token for token in tokens if token in first[2]]
+    # The Confirm's POST reaches an app server with its own token, and confirms that one.
+    request = urllib.request.Request(
+        f"{page}?token={tokens[1]}",
+        data=b"",
+        method="POST",
+        headers={"User-Agent": "Mozilla/5.0 (test reader)", "Sec-Fetch-Site": "same-origin"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        assert "your support is confirmed" in response.read().decode()
+    confirmed = Supporter.objects.filter(confirmed_at__isnull=False)
+    assert list(confirmed.values_list("email", flat=True)) == ["aram@example.am"]

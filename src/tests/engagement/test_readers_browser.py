@@ -471,6 +471,9 @@ def sign_on_pages(
         "support form": f"/en/statements/{content.slug}/support/",
         "support sent": f"/en/statements/{content.slug}/support/sent/",
         "support confirm": f"/en/support/confirm/{support(3)}/",
+        "support confirm, mailed link": (
+            f"/en/statements/{content.slug}/support/confirm/?token={support(4)}"
+        ),
         "support confirm, unknown": "/en/support/confirm/unknown/",
         "supporters": f"/en/statements/{content.slug}/supporters/",
         "not found": "/en/no-such-page/",
@@ -545,6 +548,7 @@ def test_every_sign_on_and_support_page_passes_axe_core(page, sign_on_pages, axe
         ("withdraw", "Withdraw the signature", "The signature is withdrawn"),
         ("confirm, expired", "Send me a new link", "Check your email"),
         ("support confirm", "Confirm", "Thank you: your support is confirmed"),
+        ("support confirm, mailed link", "Confirm", "Thank you: your support is confirmed"),
     ]:
         page.goto(sign_on_pages[label])
         page.locator("main").get_by_role("button", name=button).click()

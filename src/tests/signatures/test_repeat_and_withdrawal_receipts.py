@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import mail_text
+from tests.conftest import mail_text, supporter_link
 from undersigned.core.models import AuditEntry, OutgoingMail
 from undersigned.signatures import services, supporters
 from undersigned.signatures.models import SignOnRequest, SignOnToken, Supporter, SupporterTally
@@ -118,9 +118,9 @@ def test_a_supporter_withdraws_with_the_link_from_their_mail(
             language="en",
         )
     text = mail_text(mail.wait_for(1)[0])
-    confirm = re.search(r"https?://\S+/support/confirm/\S+/", text).group(0)
+    confirm = supporter_link(text)
     withdraw = re.search(r"https?://\S+/support/withdraw/\S+/", text).group(0)
-    supporters.supporter_confirm(token=confirm.rstrip("/").rsplit("/", 1)[1])
+    supporters.supporter_confirm(token=confirm.rsplit("?token=", 1)[1])
     supporters.supporter_tally_update(statement_id=statement.pk)
     assert SupporterTally.objects.get(statement=statement).count == 1
 

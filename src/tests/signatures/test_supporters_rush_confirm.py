@@ -204,3 +204,71 @@ def test_a_rush_asks_the_shared_cache_for_the_batch_clocks_twice_a_second_at_mos
     monkeypatch.setattr(supporters, "CLOCK_TRUST_SECONDS", 0.0)
     sign_up(published, "aram@example.am")
     assert asked.count(f"supporters:mail-clock:{published.pk}") == 2
+
+
+# The link mailed now: the statement's address with the token in the query string.
+
+
+def mailed_link(statement, token, language="hy"):
+    return f"/{language}/statements/{statement.slug}/support/confirm/?token={token}"
+
+
+def test_the_mailed_links_page_is_one_page_for_every_supporter(app, published):
+    first = sign_up(published, "ani@example.am", name="Ani", place="Gyumri")[1]
+    second = sign_up(published, "aram@example.am", name="Aram", place="Vanadzor")[1]
+    one = call(app, "GET", mailed_link(published, first))
+    two = call(app, "GET", mailed_link(published, second))
+    assert one[0] == two[0] == 200
+    # Django's page, cached and shared: nothing of either supporter, nor their tokens, in it.
+    assert app.lean == []
+    assert one[2] == two[2]
+    for secret in (first, second, "Ani", "Aram", "Gyumri"):
+        assert secret.encode() not in one[2]
+    assert b"On the right to protest" in one[2]
+    assert b'<form method="post">' in one[2]  # posted to the page's own address, token and all
+    assert one[1]["Cache-Control"].startswith("public")
+    assert (one[1]["Referrer-Policy"], one[1]["X-Robots-Tag"]) == ("same-origin", "noindex")
+    assert "Set-Cookie" not in one[1]
+    # Opening it confirms nothing.
+    assert not Supporter.objects.filter(confirmed_at__isnull=False).exists()
+
+
+def test_the_mailed_links_confirm_takes_the_lean_path_with_the_views_page(app, published):
+    supporter, token = sign_up(published, "ani@example.am")
+    _twin, twin_token = sign_up(published, "twin@example.am")
+    status, _headers, body = call(app, "POST", mailed_link(published, token), headers=SAME_SITE)
+    assert (status, app.lean) == (200, ["POST signatures:support_confirm_link"])
+    supporter.refresh_from_db()
+    assert supporter.confirmed_at is not None
+    view = call(app.application, "POST", mailed_link(published, twin_token), headers=SAME_SITE)
+    assert view[0] == 200
+    assert body == view[2].replace(twin_token.encode(), token.encode())
+    # Used: the view says so.
+    again = call(app, "POST", mailed_link(published, token, "en"), headers=SAME_SITE)
+    assert again[0] == 410
+    assert "your support is confirmed and counts" in again[2].decode()
+    assert app.lean == ["POST signatures:support_confirm_link"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "token=", "token=short", "token={token}&token=" + "B" * 43, "token={token}%00"],
+    ids=["none", "empty", "too short", "two tokens", "nul"],
+)
+def test_a_mailed_link_without_a_single_good_token_is_left_to_the_view(app, published, query):
+    supporter, token = sign_up(published, "ani@example.am")
+    path = f"/hy/statements/{published.slug}/support/confirm/?{query.format(token=token)}"
+    status, _headers, _body = call(app, "POST", path, headers=SAME_SITE)
+    assert status in (400, 404)
+    assert app.lean == []
+    supporter.refresh_from_db()
+    assert supporter.confirmed_at is None
+
+
+def test_a_mailed_links_confirm_from_another_site_is_refused(app, published):
+    supporter, token = sign_up(published, "ani@example.am")
+    headers = {"Sec-Fetch-Site": "cross-site"}
+    assert call(app, "POST", mailed_link(published, token), headers=headers)[0] == 403
+    assert app.lean == []
+    supporter.refresh_from_db()
+    assert supporter.confirmed_at is None

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from tests.conftest import mail_parts as parts
+from tests.conftest import supporter_link
 from undersigned.core.models import OutgoingMail
 from undersigned.signatures import supporters
 from undersigned.signatures.models import Supporter
@@ -32,8 +33,9 @@ def support(client, statement, language="en", **overrides):
 
 
 def confirm_path(text, settings):
-    url = re.search(r"https?://\S+/support/confirm/[\w-]+/", text).group(0)
-    return url.removeprefix(settings.SITE_URL)
+    path = supporter_link(text)
+    assert settings.SITE_URL + path in text
+    return path
 
 
 def without_csrf(response) -> str:
@@ -190,13 +192,18 @@ def test_a_sign_up_posted_from_another_site_is_refused(published):
     assert strict.post(url, data, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 302
 
 
-def test_a_confirmation_posted_from_another_site_is_refused(published, settings):
+@pytest.mark.parametrize("mailed", ["now", "before"])
+def test_a_confirmation_posted_from_another_site_is_refused(published, settings, mailed):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     supporters.supporter_sign_up(
         statement=published, name="A", place="B", email=EMAIL, show_name=False, language="en"
     )
     supporter = Supporter.objects.get()
-    path = f"/en/support/confirm/{supporters._supporter_confirm_token(supporter)}/"
+    token = supporters._supporter_confirm_token(supporter)
+    path = {
+        "now": f"/en/statements/{published.slug}/support/confirm/?token={token}",
+        "before": f"/en/support/confirm/{token}/",
+    }[mailed]
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(path, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
     assert strict.post(path, headers={"Origin": "https://evil.example"}).status_code == 403
@@ -228,15 +235,26 @@ def test_an_expired_or_unknown_link_explains_itself(client, published, mail_over
     support(client, published)
     path = confirm_path(parts(mail_over_smtp.wait_for(1)[0])[0], settings)
     Supporter.objects.update(confirm_expires_at="2000-01-01T00:00:00Z")
-    expired = client.get(path)
+    # The page is the same for every link (nginx keeps one copy): its Confirm tells.
+    assert client.get(path).status_code == 200
+    expired = client.post(path)
     assert expired.status_code == 410
     assert "This link has expired" in expired.content.decode()
-    assert client.post(path).status_code == 410
     assert Supporter.objects.get().confirmed_at is None
 
+    unknown_path = f"/en/statements/{published.slug}/support/confirm/?token=not-a-real-token"
+    unknown = client.post(unknown_path)
+    assert unknown.status_code == 404
+    assert "This link is not valid" in unknown.content.decode()
+    # Links mailed before, with the token in the path, say so on their page.
     unknown = client.get("/en/support/confirm/not-a-real-token/")
     assert unknown.status_code == 404
     assert "This link is not valid" in unknown.content.decode()
+    # The page opened without its token (a language chosen on it drops the query) says what
+    # to do instead of confirming nothing.
+    missing = client.post(f"/ru/statements/{published.slug}/support/confirm/")
+    assert missing.status_code == 400
+    assert "Откройте ссылку из письма" in missing.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -247,7 +265,7 @@ def test_the_mail_is_in_the_language_of_the_page(
     support(client, published, language="ru")
     [message] = mail_over_smtp.wait_for(1)
     assert message["Content-Language"] == "ru"
-    assert "/ru/support/confirm/" in parts(message)[0]
+    assert supporter_link(parts(message)[0]).startswith(f"/ru/statements/{published.slug}/")
     assert message["Subject"] == "Подтвердите поддержку: О праве на протест"
     text, html = parts(message)
     assert "Здравствуйте, Ani Sargsyan!" in text

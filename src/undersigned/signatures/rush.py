@@ -18,9 +18,12 @@ package that routes requests before Django (a separate ASGI app, say) would brin
 server to run and watch. The answer is the view's: a redirect to the page that says the mail
 is on its way, with the security headers Django's middleware would add to it.
 
-The link a supporter is mailed takes the same kind of path (SupportersRush.confirm): its page
-(GET) reads the row in one SELECT, its Confirm button (POST) confirms in one UPDATE …
-RETURNING (supporters.supporter_confirm_at_once). The page itself is the view's: Django
+The link a supporter is mailed opens a page that is the same for every supporter of the
+statement (views.support_confirm_link, the token in the query string), which nginx serves; its
+Confirm button's POST comes here and confirms in one UPDATE … RETURNING
+(supporters.supporter_confirm_at_once). Links mailed before, with the token in the path
+(views.support_confirm), take the same kind of path (SupportersRush.confirm): their page (GET)
+reads the row in one SELECT, their Confirm as above. The page itself is the view's: Django
 renders it whole, through every middleware, once per statement, language and kind of page
 every few seconds, for a supporter whose name, place and link are placeholders
 (PAGE_ENVIRON_KEY tells the view); each visitor's page is that copy with their name and place
@@ -35,6 +38,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import parse_qs
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -56,6 +60,9 @@ from undersigned.statements.models import Statement
 _LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 SIGN_UP_PATH = re.compile(rf"^/({_LANGUAGES})/statements/([-a-zA-Z0-9_]+)/support/$")
 CONFIRM_PATH = re.compile(rf"^/({_LANGUAGES})/support/confirm/([-a-zA-Z0-9_]{{16,128}})/$")
+# The link mailed now (views.support_confirm_link): its page is nginx's, its POST comes here.
+CONFIRM_LINK_PATH = re.compile(rf"^/({_LANGUAGES})/statements/[-a-zA-Z0-9_]+/support/confirm/$")
+_TOKEN = re.compile(r"[-a-zA-Z0-9_]{16,128}")
 _MAX_BODY = 16 * 1024
 # The environ key that asks the confirmation view for a page with placeholders (views.py).
 # Only the WSGI server and this module set environ keys of this form: a client's headers all
@@ -216,6 +223,9 @@ class SupportersRush:
         self.observe_confirm = observe and observe(
             "<lang>/support/confirm/<str:token>/", "signatures:support_confirm"
         )
+        self.observe_confirm_link = observe and observe(
+            "<lang>/statements/<slug:slug>/support/confirm/", "signatures:support_confirm_link"
+        )
         # (host, scheme, kind, language, statement, name shown) -> (built at, status,
         # headers, body with placeholders)
         self._pages: dict[tuple, tuple[float, str, list[tuple[str, str]], bytes]] = {}
@@ -225,6 +235,8 @@ class SupportersRush:
         answer, observe = sign_up(environ), self.observe_sign_up
         if answer is None:
             answer, observe = self.confirm(environ), self.observe_confirm
+            if environ.get("PATH_INFO", "").endswith("/support/confirm/"):
+                observe = self.observe_confirm_link
         if answer is None:
             return self.application(environ, start_response)
         status, headers, body = answer
@@ -238,10 +250,19 @@ class SupportersRush:
         method = environ.get("REQUEST_METHOD")
         if method not in ("GET", "POST"):
             return None
-        match = CONFIRM_PATH.match(environ.get("PATH_INFO", ""))
-        if match is None:
+        path = environ.get("PATH_INFO", "")
+        if match := CONFIRM_PATH.match(path):
+            language, token = match.groups()
+            # Its page is built at the same kind of address, a placeholder for the token.
+            page_at = (f"/{language}/support/confirm/UNDERSIGNEDTOKEN{_HOLD}/", "")
+        elif method == "POST" and (match := CONFIRM_LINK_PATH.match(path)):
+            language, tokens = match[1], parse_qs(environ.get("QUERY_STRING", "")).get("token")
+            if not tokens or len(tokens) > 1 or not _TOKEN.fullmatch(tokens[0]):
+                return None
+            token = tokens[0]
+            page_at = (path, f"token=UNDERSIGNEDTOKEN{_HOLD}")
+        else:
             return None
-        language, token = match.groups()
         request = WSGIRequest(environ)
         if has_personal_cookie(request):
             return None
@@ -262,7 +283,7 @@ class SupportersRush:
         if support is None:
             return None  # unknown, used or expired: the view says which
         kind = "confirm" if method == "GET" else "confirmed"
-        page = self._page(environ, kind=kind, language=language, support=support)
+        page = self._page(environ, kind=kind, language=language, support=support, at=page_at)
         if page is None:
             if method == "GET":
                 return None
@@ -280,9 +301,15 @@ class SupportersRush:
         body = _PLACEHOLDER.sub(lambda found: values[found[1]].encode(), body)
         return status, [*headers, ("Content-Length", str(len(body)))], body
 
-    def _page(self, environ: dict, *, kind: str, language: str, support) -> tuple | None:
-        """The page for this kind, language, statement and choice, with placeholders."""
+    def _page(
+        self, environ: dict, *, kind: str, language: str, support, at: tuple[str, str]
+    ) -> tuple | None:
+        """The page for this kind, language, statement and choice, with placeholders.
+
+        `at` is the address (path, query) it is built for, its token a placeholder.
+        """
         key = (
+            at,
             environ.get("HTTP_HOST"),
             environ.get("HTTP_X_FORWARDED_HOST"),
             environ.get("HTTP_X_FORWARDED_PROTO"),
@@ -309,8 +336,8 @@ class SupportersRush:
         page_environ.update(
             {
                 "REQUEST_METHOD": "GET",
-                "PATH_INFO": f"/{language}/support/confirm/UNDERSIGNEDTOKEN{_HOLD}/",
-                "QUERY_STRING": "",
+                "PATH_INFO": at[0],
+                "QUERY_STRING": at[1],
                 "wsgi.input": io.BytesIO(b""),
                 PAGE_ENVIRON_KEY: PageRequest(kind=kind, supporter=held),
             }

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -17,6 +18,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -124,7 +126,7 @@ def _supporter_mail(
             confirm_digest=SignOnToken.digest_of(token),
             confirm_expires_at=timezone.now() + timedelta(days=settings.SIGNON_TOKEN_DAYS),
         )
-        context["confirm_url"] = _absolute("signatures:support_confirm", token)
+        context["confirm_url"] = _ConfirmLink(supporter.statement, supporter.language).url(token)
         tokens.append(token)
     if kind in ("support_confirm", "support_already"):
         withdraw = supporter_withdraw_token(supporter)
@@ -416,6 +418,22 @@ class _TokenLink:
             return _absolute(self.name, token)
 
 
+class _ConfirmLink:
+    """The confirmation link mailed to a statement's supporters in one language, for any token.
+
+    The statement's address with the token in the query string (views.support_confirm_link):
+    the page it opens is the same for every supporter, so nginx serves it.
+    """
+
+    def __init__(self, statement: Statement, language: str):
+        with translation.override(language):
+            path = reverse("signatures:support_confirm_link", kwargs={"slug": statement.slug})
+        self.before = f"{settings.SITE_URL}{path}?token="
+
+    def url(self, token: str) -> str:
+        return self.before + quote(token, safe="")
+
+
 def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> int:
     now = timezone.now()
     expires = now + timedelta(days=settings.SIGNON_TOKEN_DAYS)
@@ -427,7 +445,7 @@ def _supporters_mail_batch(*, statement: Statement, rows: list[Supporter]) -> in
         )
     groups: dict[tuple[str, str], list[outbox.BatchRecipient]] = {}
     languages = {row.language for row in rows}
-    confirm_links = {lang: _TokenLink("signatures:support_confirm", lang) for lang in languages}
+    confirm_links = {lang: _ConfirmLink(statement, lang) for lang in languages}
     withdraw_links = {lang: _TokenLink("signatures:support_withdraw", lang) for lang in languages}
     for row in rows:
         kind = "support_confirm" if row.confirmed_at is None else "support_already"

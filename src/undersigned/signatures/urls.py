@@ -16,6 +16,11 @@ urlpatterns = [
     path("statements/<slug:slug>/support/", views.support, name="support"),
     path("statements/<slug:slug>/support/sent/", views.support_sent, name="support_sent"),
     path("statements/<slug:slug>/supporters/", views.supporter_list, name="supporters"),
+    path(
+        "statements/<slug:slug>/support/confirm/",
+        views.support_confirm_link,
+        name="support_confirm_link",
+    ),
     path("support/confirm/<str:token>/", views.support_confirm, name="support_confirm"),
     path("support/withdraw/<str:token>/", views.support_withdraw, name="support_withdraw"),
     path("updates/unsubscribe/<str:token>/", views.updates_unsubscribe, name="updates_unsubscribe"),

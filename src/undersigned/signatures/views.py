@@ -665,6 +665,38 @@ def support_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+# The link a supporter is mailed: the statement's address, the token in the query string. Its
+# page, with the Confirm button, is the same for every supporter of the statement: nginx and the
+# page cache keep it once, without the token (deploy/nginx-page-cache.conf), so in a rush the
+# app sees only the Confirm. The form has no action: the browser posts it to the page's own
+# address, the token with it. The page cannot name the supporter or tell a used link from a
+# waiting one; the Confirm's answer does. Older links (support_confirm) still work.
+@same_origin_post
+@require_http_methods(["GET", "HEAD", "POST"])
+def support_confirm_link(request: HttpRequest, slug: str) -> HttpResponse:
+    """The mailed link's Confirm button (the same page for everyone); its POST confirms."""
+    if request.method != "POST" and rush.PAGE_ENVIRON_KEY not in request.META:
+        # Outside the cache: its copies keep only the page, and its 304s need these too.
+        return _private(_support_confirm_page(request, slug))
+    token = request.GET.get("token", "")
+    if not token:
+        # Opened without the mail's link (a language chosen on the page drops it, say).
+        response = render(
+            request,
+            "signatures/support_link_problem.html",
+            {"state": "missing", "token_days": settings.SIGNON_TOKEN_DAYS},
+            status=400,
+        )
+        return _private(response)
+    return support_confirm(request, token)
+
+
+@cached_page(lambda slug: [f"statement:{slug}"])
+def _support_confirm_page(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = selectors.statement_for_sign_on(slug=slug)
+    return render(request, "signatures/support_confirm_link.html", {"statement": statement})
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def support_withdraw(request: HttpRequest, token: str) -> HttpResponse:
