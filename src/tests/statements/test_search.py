@@ -247,3 +247,27 @@ def test_search_scores_the_first_other_matches_and_still_counts_and_pages_the_re
     assert ranks == sorted(ranks, reverse=True)
     assert ranks[2] > 0  # the first two others are scored
     assert ranks[3] == ranks[4] == 0  # the rest follow in the index's order
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_postgres_asks_each_words_readings_once_and_finds_what_each_language_reads(
+    statement_factory, statement_translation_factory
+):
+    # English stems and the words as they are, OR-ed per word: the GIN index's bitmap is built
+    # once per reading, not once per configuration (docs/performance.md).
+    assert search._pg_text(["human", "rights"]) == "( 'human' ) & ( 'right' | 'rights' )"
+    english = statement_factory(translation__title="A human right to water")
+    armenian = statement_factory(translation__title="Placeholder")
+    armenian.translations.all().delete()
+    statement_translation_factory(
+        statement=armenian, language="hy", title="Human rights (the words as they are)"
+    )
+    search_rebuild()
+    assert {hit.statement for hit in hits("human rights").hits} == {english, armenian}
+    # A stop word in English is required by no reading: the English text matches without it.
+    stop = statement_factory(translation__title="Freedom and expression")
+    search_rebuild()
+    assert stop in {hit.statement for hit in hits("freedom of expression").hits}
+    # Words every configuration but one drops still find what that one reads.
+    assert {hit.statement for hit in hits("the").hits} == {armenian}
