@@ -271,3 +271,13 @@ def test_postgres_asks_each_words_readings_once_and_finds_what_each_language_rea
     assert stop in {hit.statement for hit in hits("freedom of expression").hits}
     # Words every configuration but one drops still find what that one reads.
     assert {hit.statement for hit in hits("the").hits} == {armenian}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_english_word_matches_by_its_stem_not_as_the_start_of_longer_words(statement_factory):
+    # As on PostgreSQL; on SQLite a prefix would merge every longer word's matches first
+    # (docs/performance.md), a stem is read newest first up to the page's limit.
+    assert search._fts5_query(["youth", "union"]) == '"youth" "union"'
+    unions = statement_factory(translation__title="Trade unions of Armenia")
+    statement_factory(translation__title="Unionists at the border")
+    assert [hit.statement for hit in hits("union").hits] == [unions]

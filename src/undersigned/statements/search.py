@@ -350,18 +350,21 @@ def _documents_for(count: int) -> int:
 
 
 # SQLite: FTS5 with bm25 and the Porter stemmer, which knows English only. Armenian and Russian
-# words change at the end: a long one matches as a prefix without its last letters.
+# words change at the end: a long one matches as a prefix without its last letters. An English
+# word matches by its stem, as on PostgreSQL, never as a prefix: FTS5 reads a term's matches
+# newest first and stops at the LIMIT, but a prefix's only after merging those of every word it
+# begins ("union"* took 5.9 ms on the bench corpus, "union" 0.2, with the same matches).
 _LATIN = re.compile(r"^[a-z0-9_]+$")
 
 
-def _fts5_term(term: str, last: bool) -> str:
+def _fts5_term(term: str) -> str:
     if not _LATIN.match(term) and len(term) >= 5:
         return f'"{term[: -1 if len(term) <= 6 else -2]}"*'
-    return f'"{term}"*' if last else f'"{term}"'
+    return f'"{term}"'
 
 
 def _fts5_query(terms: list[str]) -> str:
-    return " ".join(_fts5_term(term, i == len(terms) - 1) for i, term in enumerate(terms))
+    return " ".join(_fts5_term(term) for term in terms)
 
 
 def _sqlite_matches(cursor, table, score, match, join, where, params, count, below=None):
