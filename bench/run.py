@@ -52,6 +52,20 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){memory}; {system}"
 
 
+def speed_probe() -> float:
+    """Return the CPU time, in ms, of a fixed piece of pure-Python work.
+
+    On a shared host the same work takes more CPU time when neighbours take the cores' caches
+    and turbo away: the figures beside it (CPU per request, ms per search) grow with it. Taken
+    before and after each benchmark so that figures from different hours can be compared.
+    """
+    started = time.process_time()
+    total = 0
+    for number in range(2_000_000):
+        total += number % 7
+    return (time.process_time() - started) * 1000
+
+
 class OtherLoad(threading.Thread):
     """The share of the machine's cores that work other than a benchmark's took while it ran.
 
@@ -70,14 +84,19 @@ class OtherLoad(threading.Thread):
         self.ours_sessions = {os.getsid(0)}
         self.servers: set[int] = set()
         self.busy_start = self._busy()
+        self.steal_start = self._ticks()[7]
         self.started = time.monotonic()
         self.load_start = os.getloadavg()[0]
         self._sample(baseline=True)
 
     @staticmethod
-    def _busy() -> int:
+    def _ticks() -> list[int]:
         with open("/proc/stat") as stat:
-            ticks = [int(n) for n in stat.readline().split()[1:]]
+            return [int(n) for n in stat.readline().split()[1:]]
+
+    @classmethod
+    def _busy(cls) -> int:
+        ticks = cls._ticks()
         return sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
 
     def _sample(self, *, baseline: bool = False) -> None:
@@ -111,9 +130,13 @@ class OtherLoad(threading.Thread):
         elapsed = time.monotonic() - self.started
         ours = sum(self.last[pid] - first for pid, first in self.first.items())
         others = max(0, self._busy() - self.busy_start - ours)
-        share = others / max(1.0, elapsed * self.TICKS * (os.cpu_count() or 1))
+        capacity = max(1.0, elapsed * self.TICKS * (os.cpu_count() or 1))
+        share = others / capacity
+        # Time the hypervisor gave this machine's cores to other machines: it counts as busy.
+        stolen = (self._ticks()[7] - self.steal_start) / capacity
         return (
-            f"the machine's other load meanwhile: {share:.0%} of its {os.cpu_count()} cores, "
+            f"the machine's other load meanwhile: {share:.0%} of its {os.cpu_count()} cores "
+            f"({stolen:.0%} taken by the host), "
             f"load average {self.load_start:.1f} → {os.getloadavg()[0]:.1f}"
         )
 
@@ -124,10 +147,15 @@ def main() -> int:
     for title, command in BENCHMARKS:
         print(f"== {title}: {' '.join(command[1:])}", flush=True)
         started = time.monotonic()
+        probe_before = speed_probe()
         others = OtherLoad()
         others.start()
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603
         load = others.stop()
+        load += (
+            f"; the speed probe (a fixed Python loop, see run.py) {probe_before:.0f} ms before, "
+            f"{speed_probe():.0f} ms after"
+        )
         print(result.stdout, end="")
         if result.returncode != 0:
             failed = True
