@@ -225,7 +225,7 @@ def test_the_mailed_links_page_is_one_page_for_every_supporter(app, published):
     for secret in (first, second, "Ani", "Aram", "Gyumri"):
         assert secret.encode() not in one[2]
     assert b"On the right to protest" in one[2]
-    assert b'<form method="post">' in one[2]  # posted to the page's own address, token and all
+    assert b'<form method="post" data-keeps-query>' in one[2]  # posted to its own address
     assert one[1]["Cache-Control"].startswith("public")
     assert (one[1]["Referrer-Policy"], one[1]["X-Robots-Tag"]) == ("same-origin", "noindex")
     assert "Set-Cookie" not in one[1]

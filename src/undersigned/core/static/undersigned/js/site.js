@@ -7,6 +7,15 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // A page whose address carries a private link's token in its query (the supporter's
+  // confirmation page, kept once for everyone): the language links keep it, so the page in
+  // another language still confirms. Without this file its Confirm says to open the mail's link.
+  if (document.querySelector("[data-keeps-query]") && window.location.search) {
+    document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (link) {
+      link.search = window.location.search;
+    });
+  }
+
   // A form sent back with errors: move focus to the list of errors, so it is read out first.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
