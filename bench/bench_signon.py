@@ -887,20 +887,33 @@ def step_costs(base: str, mail_file: Path, processes: Processes) -> list[tuple]:
         data = {"name": f"Step {number}", "place": "Gyumri", "email": emails[number]}
         return ask("POST", FORM, urlencode({**data, "show_name": "on"}))
 
-    def timed(name: str, work, items) -> None:
+    def sampled() -> CpuByPart:
+        # Sampled every half second, not only at the ends: a gunicorn worker recycled during
+        # the step (--max-requests) keeps the CPU it took until then, its successor counts
+        # from its start.
         cpu = CpuByPart(processes)
+        cpu.start()
+        return cpu
+
+    def totals(cpu: CpuByPart) -> dict[str, float]:
+        found = cpu.totals()
+        cpu.done.set()
+        return found
+
+    def timed(name: str, work, items) -> None:
+        cpu = sampled()
         started = time.monotonic()
         with ThreadPoolExecutor(STEP_CLIENTS) as pool:
             answers = list(pool.map(work, items))
         seconds = time.monotonic() - started
-        steps.append((name, cpu.totals(), len(items), seconds, answers))
+        steps.append((name, totals(cpu), len(items), seconds, answers))
 
     steps: list[tuple] = []
     stamp = time.time_ns()
     emails = [f"step-{stamp}-{number}@steps.example" for number in range(STEPS_SIGN_UPS)]
     timed("form (GET) and sign-up (POST)", sign_up, range(STEPS_SIGN_UPS))
     # The mail: from the last sign-up until every link has reached the sink.
-    cpu, started, links = CpuByPart(processes), time.monotonic(), {}
+    cpu, started, links = sampled(), time.monotonic(), {}
     wanted = set(emails)
     while len(links) < len(wanted) and time.monotonic() - started < 300:
         for line in mail_file.read_text().splitlines():
@@ -909,7 +922,7 @@ def step_costs(base: str, mail_file: Path, processes: Processes) -> list[tuple]:
                 parts = urlsplit(link)
                 links[email] = parts.path + (f"?{parts.query}" if parts.query else "")
         time.sleep(0.2)
-    steps.append(("confirmation mail (the worker's batch)", cpu.totals(), len(links),
+    steps.append(("confirmation mail (the worker's batch)", totals(cpu), len(links),
                   time.monotonic() - started, [250] * len(links)))  # fmt: skip
     paths = list(links.values())
     timed("confirmation page (GET)", lambda path: ask("GET", path), paths)

@@ -23,7 +23,9 @@ UNDERSIGNED = str(VENV_BIN / "undersigned")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+# PostgreSQL for the benchmarks' own databases; BENCH_PG_SERVER names another (its Unix socket,
+# say: postgresql://postgres@%2Fvar%2Frun%2Fpostgresql).
+PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgresql://postgres@127.0.0.1:5432")
 
 # The load balancer's side of deploy/nginx.conf, included in each proxied location.
 PROXY_CONF = """
@@ -226,7 +228,7 @@ def production_env(var_dir: Path, *, db_name: str, redis_url: str) -> dict[str, 
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1",
         SITE_URL="http://127.0.0.1",
-        DATABASE_URL=f"{PG_SERVER.replace('postgresql', 'postgres')}/{db_name}",
+        DATABASE_URL=f"postgres://{PG_SERVER.split('://', 1)[1]}/{db_name}",
         REDIS_URL=redis_url,
         UNDERSIGNED_MANIFEST_STATIC="1",
         UNDERSIGNED_VAR_DIR=str(var_dir),
