@@ -451,15 +451,22 @@ async def load(args) -> None:
         path = path[path.index("/") :]
         entry = {"email": email, "t": time.monotonic() - start}
         confirms.append(entry)
+
+        def link_used(status: int) -> bool:
+            # 404: a later mail replaced this link; 410: already confirmed (the page says so
+            # for a link with its token in the path, the Confirm for one with it in the query).
+            if status not in (404, 410):
+                return False
+            entry["outcome"] = f"link {status}"
+            if status == 410 and entry.get("lost_post"):
+                entry["outcome"] = "confirmed"
+                confirmed.add(email)
+            return True
+
         for _attempt in range(3):
             status, entry["get_ms"], cookie, token = await form(path)
             entry["get"] = status
-            if status in (404, 410):
-                # 404: a later mail replaced this link; 410: already confirmed.
-                entry["outcome"] = f"link {status}"
-                if status == 410 and entry.get("lost_post"):
-                    entry["outcome"] = "confirmed"
-                    confirmed.add(email)
+            if link_used(status):
                 return
             if status != 200 or bool(cookie) != bool(token):
                 error(f"confirm GET {status or 'no answer'}")
@@ -472,12 +479,7 @@ async def load(args) -> None:
                 headers=post_headers(cookie),
             )
             entry["post"] = status
-            if status in (404, 410):
-                # As the GET's above, for a page that cannot tell (the token in the query).
-                entry["outcome"] = f"link {status}"
-                if status == 410 and entry.get("lost_post"):
-                    entry["outcome"] = "confirmed"
-                    confirmed.add(email)
+            if link_used(status):
                 return
             if 200 <= status < 300:
                 entry["outcome"] = "confirmed"

@@ -59,10 +59,12 @@ from undersigned.statements.models import Statement
 
 _LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 SIGN_UP_PATH = re.compile(rf"^/({_LANGUAGES})/statements/([-a-zA-Z0-9_]+)/support/$")
-CONFIRM_PATH = re.compile(rf"^/({_LANGUAGES})/support/confirm/([-a-zA-Z0-9_]{{16,128}})/$")
+# What a link's token looks like, in the path or in the query.
+_LINK_KEY = r"[-a-zA-Z0-9_]{16,128}"
+CONFIRM_PATH = re.compile(rf"^/({_LANGUAGES})/support/confirm/({_LINK_KEY})/$")
 # The link mailed now (views.support_confirm_link): its page is nginx's, its POST comes here.
 CONFIRM_LINK_PATH = re.compile(rf"^/({_LANGUAGES})/statements/[-a-zA-Z0-9_]+/support/confirm/$")
-_TOKEN = re.compile(r"[-a-zA-Z0-9_]{16,128}")
+_TOKEN = re.compile(_LINK_KEY)
 _MAX_BODY = 16 * 1024
 # The environ key that asks the confirmation view for a page with placeholders (views.py).
 # Only the WSGI server and this module set environ keys of this form: a client's headers all

@@ -694,7 +694,7 @@ def support_confirm_link(request: HttpRequest, slug: str) -> HttpResponse:
 @cached_page(lambda slug: [f"statement:{slug}"])
 def _support_confirm_page(request: HttpRequest, slug: str) -> HttpResponse:
     statement = selectors.statement_for_sign_on(slug=slug)
-    return render(request, "signatures/support_confirm_link.html", {"statement": statement})
+    return render(request, "signatures/support_confirm.html", {"statement": statement})
 
 
 @never_cache
